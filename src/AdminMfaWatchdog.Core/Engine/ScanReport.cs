@@ -1,0 +1,46 @@
+using AdminMfaWatchdog.Core.Findings;
+
+namespace AdminMfaWatchdog.Core.Engine;
+
+/// <summary>The scan report contract (DESIGN.md "Scan report"): what `scan --format json` and the HTTP scan return.</summary>
+public sealed record ScanReport(
+    string TenantId,
+    string ScanId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset CompletedAt,
+    bool Complete,
+    IReadOnlyList<AdminCoverage> Admins,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<RemediationAction> Actions)
+{
+    /// <summary>Why the scan could not complete; absent from the JSON contract when the scan completed.</summary>
+    public string? Error { get; init; }
+}
+
+public enum Coverage { Covered, Partial, NotCovered, Exempt, Disabled }
+
+public enum AssignmentKind { Active, Eligible }
+
+public enum AssignmentPath { Direct, Group }
+
+public sealed record AdminRole(
+    string RoleTemplateId,
+    string DisplayName,
+    AssignmentKind Assignment,
+    AssignmentPath Via,
+    string? GroupId,
+    string DirectoryScopeId);
+
+public sealed record AdminCoverage(
+    string Id,
+    string? UserPrincipalName,
+    string? DisplayName,
+    bool AccountEnabled,
+    IReadOnlyList<AdminRole> Roles,
+    Coverage Coverage,
+    IReadOnlyList<string> CoveringPolicyIds,
+    IReadOnlyList<string> Reasons);
+
+public enum ActionStatus { Planned, Applied, Skipped, Failed, Blocked }
+
+public sealed record RemediationAction(string RuleId, string Kind, string TargetId, ActionStatus Status, string Detail);
