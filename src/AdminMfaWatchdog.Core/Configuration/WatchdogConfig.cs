@@ -8,6 +8,9 @@ public sealed record WatchdogConfig(
     ServiceAccountSettings? ServiceAccounts,
     RemediationSettings Remediation)
 {
+    /// <summary>Where the configuration came from (a file name or a settings section), for error messages.</summary>
+    public string Source { get; init; } = "configuration";
+
     public static WatchdogConfig Default { get; } = new(
         [], PrivilegedRoleSelection.Recommended, [], null, RemediationSettings.AlertOnly);
 }

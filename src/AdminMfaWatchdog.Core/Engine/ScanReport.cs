@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AdminMfaWatchdog.Core.Findings;
 
 namespace AdminMfaWatchdog.Core.Engine;
@@ -13,7 +14,8 @@ public sealed record ScanReport(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<RemediationAction> Actions)
 {
-    /// <summary>Why the scan could not complete; absent from the JSON contract when the scan completed.</summary>
+    /// <summary>Why the scan could not complete; absent from the JSON when the scan completed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
 }
 
@@ -34,7 +36,7 @@ public sealed record AdminRole(
 public sealed record AdminCoverage(
     string Id,
     string? UserPrincipalName,
-    string? DisplayName,
+    [property: JsonIgnore] string? DisplayName,
     bool AccountEnabled,
     IReadOnlyList<AdminRole> Roles,
     Coverage Coverage,

@@ -15,4 +15,8 @@ public interface IDirectoryReader
 
 /// <summary>A read did not complete; the scan is incomplete and nothing may be concluded or written.</summary>
 public sealed class DirectoryReadException(string message, Exception? innerException = null)
-    : Exception(message, innerException);
+    : Exception(message, innerException)
+{
+    /// <summary>The tenant that was being read, when the reader knows it.</summary>
+    public string? TenantId { get; init; }
+}
