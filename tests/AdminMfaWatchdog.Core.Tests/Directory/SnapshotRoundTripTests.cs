@@ -1,5 +1,6 @@
 using AdminMfaWatchdog.Core.ConditionalAccess;
 using AdminMfaWatchdog.Core.Directory;
+using AdminMfaWatchdog.Core.Engine;
 using AdminMfaWatchdog.Core.Tests.Kit;
 
 namespace AdminMfaWatchdog.Core.Tests.Directory;
@@ -33,10 +34,12 @@ public sealed class SnapshotRoundTripTests
         Assert.Equal(original.RoleEligibilitySchedules, readBack.RoleEligibilitySchedules);
         Assert.Equal(original.NamedLocations, readBack.NamedLocations);
         Assert.Equal(original.Groups.Select(g => (g.Id, g.IsAssignableToRole, g.Members.Count)), readBack.Groups.Select(g => (g.Id, g.IsAssignableToRole, g.Members.Count)));
-        Assert.Equal(
-            Engine.ScanReportJson.Serialize(new(original.TenantId, "s", TenantBuilder.Now, TenantBuilder.Now, true, tenant.Evaluate().Admins, tenant.Evaluate().Findings, [])),
-            Engine.ScanReportJson.Serialize(new(original.TenantId, "s", TenantBuilder.Now, TenantBuilder.Now, true,
-                Engine.ScanEvaluator.Evaluate(readBack, Configs.Default, TenantBuilder.Now).Admins,
-                Engine.ScanEvaluator.Evaluate(readBack, Configs.Default, TenantBuilder.Now).Findings, [])));
+        Assert.Equal(Findings(original), Findings(readBack));
+    }
+
+    private static string Findings(TenantSnapshot snapshot)
+    {
+        var evaluation = ScanEvaluator.Evaluate(snapshot, Configs.Default, TenantBuilder.Now);
+        return ScanReportJson.Serialize(new ScanReport(snapshot.TenantId, "scan", TenantBuilder.Now, TenantBuilder.Now, true, evaluation.Admins, evaluation.Findings, []));
     }
 }
