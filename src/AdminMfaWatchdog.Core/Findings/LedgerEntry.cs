@@ -1,0 +1,21 @@
+namespace AdminMfaWatchdog.Core.Findings;
+
+public enum FindingStatus { Open, Resolved, Remediated }
+
+/// <summary>What the ledger remembers of one fact (one fingerprint) across scans.</summary>
+public sealed record LedgerEntry(
+    Finding Finding,
+    FindingStatus Status,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    DateTimeOffset? ResolvedAt,
+    int Occurrences,
+    string LastScanId)
+{
+    public string Fingerprint => Finding.Fingerprint;
+}
+
+public enum TransitionKind { Opened, Reopened, Resolved, Remediated }
+
+/// <summary>A change of status: the events that alerts are made of. A finding seen again is not one.</summary>
+public sealed record FindingTransition(TransitionKind Kind, LedgerEntry Entry);
