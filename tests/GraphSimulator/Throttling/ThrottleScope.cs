@@ -1,0 +1,29 @@
+using GraphSimulator.Wire;
+
+namespace GraphSimulator.Throttling;
+
+internal enum ThrottleScope { None, ConditionalAccess, Directory }
+
+internal static class ThrottleScopes
+{
+    /// <summary>
+    /// CA (identity protection and conditional access service) has its own 1 request/s limit;
+    /// <c>$batch</c> itself is free (its inner requests are charged one by one) and sendMail is
+    /// Outlook's, not the directory's.
+    /// </summary>
+    public static ThrottleScope Of(GraphRequest request)
+    {
+        if (request.Path.StartsWith("/identity/conditionalAccess", StringComparison.OrdinalIgnoreCase))
+        {
+            return ThrottleScope.ConditionalAccess;
+        }
+
+        if (string.Equals(request.Path, "/$batch", StringComparison.OrdinalIgnoreCase) ||
+            request.Path.EndsWith("/sendMail", StringComparison.OrdinalIgnoreCase))
+        {
+            return ThrottleScope.None;
+        }
+
+        return ThrottleScope.Directory;
+    }
+}
