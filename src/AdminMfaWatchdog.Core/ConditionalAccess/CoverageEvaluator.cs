@@ -19,7 +19,7 @@ public sealed class CoverageEvaluator
     private readonly PreparedPolicy[] _policies;
     private readonly Dictionary<string, SituationUnion.Result> _unions = new(StringComparer.Ordinal);
 
-    private sealed record PreparedPolicy(ConditionalAccessPolicy Policy, GrantVerdict Grant, bool[][] Box, bool Watched, string[] MissingIncludedGroups)
+    private sealed record PreparedPolicy(ConditionalAccessPolicy Policy, GrantVerdict Grant, bool[][] Box, bool Watched)
     {
         public bool SelectsNoSituation => Box.Any(values => !values.Any(v => v));
     }
@@ -34,8 +34,7 @@ public sealed class CoverageEvaluator
         _now = now;
         _space = SignInSpace.For(directory);
         _policies = directory.Snapshot.ConditionalAccessPolicies
-            .Select(p => new PreparedPolicy(p, GrantStrength.Evaluate(p.Grant, directory), _space.BoxOf(p), watchedPolicyIds.Contains(p.Id),
-                p.Users.IncludeGroups.Where(g => directory.FindGroup(g) is null).ToArray()))
+            .Select(p => new PreparedPolicy(p, GrantStrength.Evaluate(p.Grant, directory), _space.BoxOf(p), watchedPolicyIds.Contains(p.Id)))
             .ToArray();
     }
 
@@ -47,10 +46,10 @@ public sealed class CoverageEvaluator
         if (_expected.Describe(user) is { } expected)
             return Result(admin, Coverage.Exempt, [], [$"{expected}: an expected exclusion, reported under its own rules"]);
 
-        var now = Assess(SignInSubject.For(user, _directory, _now));
+        var now = Assess(admin, SignInSubject.For(user, _directory, _now));
         if (now.Coverage != Coverage.Covered && admin.Roles.All(r => r.Assignment == AssignmentKind.Eligible))
         {
-            var whenActive = Assess(SignInSubject.For(user, _directory, _now, withEligibleActivated: true));
+            var whenActive = Assess(admin, SignInSubject.For(user, _directory, _now, withEligibleActivated: true));
             if (Rank(whenActive.Coverage) > Rank(now.Coverage))
             {
                 var eligible = string.Join(", ", admin.Roles.Select(r => r.DisplayName).Distinct());
@@ -59,14 +58,13 @@ public sealed class CoverageEvaluator
                      .. whenActive.Reasons]);
             }
         }
-        return now.Coverage == Coverage.Covered
-            ? Result(admin, now.Coverage, now.CoveringPolicyIds, now.Reasons)
-            : Result(admin, now.Coverage, now.CoveringPolicyIds, [.. now.Reasons, .. RoleNotes(admin)]);
+        return Result(admin, now.Coverage, now.CoveringPolicyIds, now.Reasons);
     }
 
-    private Assessment Assess(SignInSubject subject)
+    private Assessment Assess(Admin admin, SignInSubject subject)
     {
         var reasons = new List<string>();
+        var coveringReasons = new List<string>();
         var covering = new List<int>();
         for (var i = 0; i < _policies.Length; i++)
         {
@@ -77,10 +75,7 @@ public sealed class CoverageEvaluator
             if (!assignment.Applies)
             {
                 if (assignment.Included) reasons.Add(assignment.Explanation!);
-                else if (prepared.Watched)
-                    reasons.Add($"{policy.Label} does not target this user ({PolicyAssignment.DescribeTargets(policy.Users, _directory)})");
-                if (prepared.Watched && prepared.MissingIncludedGroups.Length > 0)
-                    reasons.Add($"{policy.Label} includes group(s) {string.Join(", ", prepared.MissingIncludedGroups.Select(g => $"'{g}'"))} that no longer exist");
+                else if (prepared.Watched) reasons.Add(NotTargeted.Explain(policy, admin, _directory));
                 continue;
             }
             if (policy.State != PolicyState.Enabled)
@@ -92,7 +87,11 @@ public sealed class CoverageEvaluator
             else
             {
                 covering.Add(i);
-                reasons.Add($"MFA enforced by {assignment.Explanation!.Replace(" applies (", " (", StringComparison.Ordinal)}");
+                // A block grant covers too (nobody gets in single-factor), but it does not ask for MFA.
+                var verb = prepared.Grant.OffersMfa ? "MFA enforced by" : "sign-in blocked by";
+                var covers = $"{verb} {assignment.Explanation!.Replace(" applies (", " (", StringComparison.Ordinal)}";
+                coveringReasons.Add(covers);
+                reasons.Add(covers);
             }
         }
 
@@ -103,7 +102,7 @@ public sealed class CoverageEvaluator
             return new Assessment(Coverage.NotCovered, coveringIds, reasons);
         }
         var union = Union(covering);
-        if (union.FullyCovered) return new Assessment(Coverage.Covered, coveringIds, reasons.Where(r => r.StartsWith("MFA enforced", StringComparison.Ordinal)).ToArray());
+        if (union.FullyCovered) return new Assessment(Coverage.Covered, coveringIds, coveringReasons);
         return new Assessment(Coverage.Partial, coveringIds, [.. PartialCoverageReasons.Describe(_space, union), .. reasons]);
     }
 
@@ -116,20 +115,6 @@ public sealed class CoverageEvaluator
             _unions[key] = union;
         }
         return union;
-    }
-
-    private IEnumerable<string> RoleNotes(Admin admin)
-    {
-        foreach (var role in admin.Roles.DistinctBy(r => (r.RoleTemplateId, r.Assignment, r.DirectoryScopeId)))
-        {
-            var definition = _directory.ResolveRole(role.RoleTemplateId);
-            if (!definition.IsBuiltIn)
-                yield return $"role {role.DisplayName} is a custom role: includeRoles matches built-in roles only";
-            else if (role.DirectoryScopeId != "/")
-                yield return $"role {role.DisplayName} is scoped to {role.DirectoryScopeId}: includeRoles matches tenant-wide assignments only";
-            else if (role.Assignment == AssignmentKind.Eligible)
-                yield return $"role {role.DisplayName} is PIM-eligible: includeRoles applies only once it is activated";
-        }
     }
 
     private static int Rank(Coverage coverage) => coverage switch

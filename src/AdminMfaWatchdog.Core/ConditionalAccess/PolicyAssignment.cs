@@ -4,8 +4,8 @@ namespace AdminMfaWatchdog.Core.ConditionalAccess;
 
 /// <summary>
 /// Whether a policy's user conditions select a user, and the words that say why. A user the policy
-/// does not include gets no words here (<see cref="PolicyAssignment.DescribeTargets"/> tells what it
-/// targets, which costs more and is wanted less often).
+/// does not include gets no words here (<see cref="NotTargeted"/> tells why, which costs more and is
+/// wanted for watched policies only).
 /// </summary>
 public sealed record AssignmentResult(bool Applies, bool Included, string? Explanation);
 
@@ -74,19 +74,7 @@ public static class PolicyAssignment
     public static string DescribePath(SignInSubject subject, string groupId, TenantDirectory directory) =>
         string.Join(" -> ", subject.Membership.PathTo(groupId).Select((id, i) => i == 0 ? subject.User.Label : directory.GroupLabel(id)));
 
-    public static string DescribeTargets(UserConditions users, TenantDirectory directory)
-    {
-        var parts = new List<string>();
-        if (Contains(users.IncludeUsers, "None")) parts.Add("includes nobody (None)");
-        var listed = users.IncludeUsers.Where(u => u is not "None" and not "All").ToArray();
-        if (listed.Length > 0) parts.Add($"{listed.Length} listed user(s)");
-        if (users.IncludeGroups.Count > 0) parts.Add("groups " + string.Join(", ", users.IncludeGroups.Select(directory.GroupLabel)));
-        if (users.IncludeRoles.Count > 0) parts.Add("roles " + string.Join(", ", users.IncludeRoles.Select(r => RoleName(r, directory))));
-        if (users.IncludeGuestsOrExternalUsers is { } guests) parts.Add("external user types " + string.Join(", ", guests.GuestOrExternalUserTypes));
-        return parts.Count == 0 ? "targets nobody" : "targets " + string.Join("; ", parts);
-    }
-
-    private static string RoleName(string templateId, TenantDirectory directory) => directory.ResolveRole(templateId).DisplayName ?? templateId;
+    internal static string RoleName(string templateId, TenantDirectory directory) => directory.ResolveRole(templateId).DisplayName ?? templateId;
 
     private static bool Contains(IReadOnlyList<string> values, string value) => values.Contains(value, StringComparer.OrdinalIgnoreCase);
 }

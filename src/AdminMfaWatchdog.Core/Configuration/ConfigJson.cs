@@ -70,9 +70,12 @@ public static class ConfigJson
         var patterns = section.Array("userPrincipalNamePatterns").Select(p =>
         {
             var pattern = p.AsString();
-            return pattern.Replace("*", "").Replace("?", "").Replace("@", "").Trim().Length == 0
-                ? throw p.Error($"'{pattern}' would match every account; narrow it (for example \"svc-*@*\")")
-                : pattern;
+            if (pattern.Replace("*", "").Replace("?", "").Replace("@", "").Trim().Length == 0)
+                throw p.Error($"'{pattern}' would match every account; narrow it (for example \"svc-*@*\")");
+            // Graph can search a UPN by prefix or suffix only; anything else would mean listing every user.
+            if (pattern[0] is '*' or '?' && pattern[^1] is '*' or '?')
+                throw p.Error($"'{pattern}' must start or end with literal text (for example \"svc-*@*\" or \"*@svc.contoso.com\") so that Microsoft Graph can search it");
+            return pattern;
         }).ToArray();
         var employeeTypes = section.Array("employeeTypes").Select(t =>
             t.AsString() is { Length: > 0 } type ? type : throw t.Error("an employee type cannot be empty")).ToArray();

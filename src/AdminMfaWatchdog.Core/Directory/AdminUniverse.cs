@@ -41,8 +41,11 @@ public static class AdminUniverse
         }
 
         return holdings
-            .Select(h => new Admin(directory.FindUser(h.Key)!, h.Value.Distinct().ToArray()))
-            .OrderBy(a => a.User.Label, StringComparer.OrdinalIgnoreCase)
+            .Select(h => new Admin(directory.FindUser(h.Key)!, h.Value.Distinct()
+                .OrderBy(r => r.DisplayName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Assignment).ThenBy(r => r.Via)
+                .ThenBy(r => r.GroupId, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.DirectoryScopeId, StringComparer.OrdinalIgnoreCase)
+                .ToArray()))
+            .OrderBy(a => a.User.Label, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.User.Id, StringComparer.OrdinalIgnoreCase)
             .ToArray();
 
         void Add(string userId, AdminRole role)

@@ -28,6 +28,7 @@ public static class ScanEvaluator
             .SelectMany(rule => rule.Detect(context))
             .DistinctBy(f => f.Fingerprint)
             .OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.SubjectName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(f => f.PolicyId, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Fingerprint, StringComparer.Ordinal)
             .ToArray();
         return new Evaluation(admins, findings);
     }

@@ -72,6 +72,7 @@ public sealed class ConfigJsonTests
     [InlineData("{\"breakGlassAccounts\": [\"bob\"]}", "$.breakGlassAccounts[0]", "neither an object id (GUID) nor a user principal name")]
     [InlineData("{\"serviceAccounts\": {\"userPrincipalNamePatterns\": [\"svc-*@*\"]}}", "$.serviceAccounts.exclusionGroupId", "required")]
     [InlineData("{\"serviceAccounts\": {\"exclusionGroupId\": \"9a3d526c-b3c1-4479-ba74-197b5c5751ae\", \"userPrincipalNamePatterns\": [\"*@*\"]}}", "$.serviceAccounts.userPrincipalNamePatterns[0]", "would match every account")]
+    [InlineData("{\"serviceAccounts\": {\"exclusionGroupId\": \"9a3d526c-b3c1-4479-ba74-197b5c5751ae\", \"userPrincipalNamePatterns\": [\"*-svc@*\"]}}", "$.serviceAccounts.userPrincipalNamePatterns[0]", "must start or end with literal text")]
     [InlineData("{\"remediation\": {\"default\": \"fix\"}}", "$.remediation.default", "'fix' is not one of alert, remediate, off")]
     [InlineData("{\"remediation\": {\"rules\": {\"admin-not-coverd\": \"alert\"}}}", "$.remediation.rules['admin-not-coverd']", "unknown rule id 'admin-not-coverd'")]
     [InlineData("{\"remediation\": {\"rules\": {\"break-glass-not-excluded\": \"remediate\"}}}", "$.remediation.rules['break-glass-not-excluded']", "alert-only")]

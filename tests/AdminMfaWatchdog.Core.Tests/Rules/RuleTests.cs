@@ -20,7 +20,7 @@ public sealed class RuleTests
 
         Assert.Equal((Severity.Critical, SubjectType.User, admin.Id, "adele@contoso.example"), (finding.Severity, finding.SubjectType, finding.SubjectId, finding.SubjectName));
         Assert.Contains("Exchange Administrator", finding.Summary);
-        Assert.Contains(finding.Reasons, r => r.StartsWith("'CA001 admins' does not target this user (targets roles Global Administrator)"));
+        Assert.Contains(finding.Reasons, r => r == "'CA001 admins' does not target this user: includeRoles does not list Exchange Administrator");
     }
 
     [Fact]
