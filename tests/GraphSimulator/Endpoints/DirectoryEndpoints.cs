@@ -28,6 +28,9 @@ internal sealed class DirectoryEndpoints(EntityResponder responder, SimulatorOpt
         responder.MapEntitySet(routes, "/groups", groups, d => d.Groups, _ => ODataTypes.Group);
         responder.MapEntitySet(routes, "/servicePrincipals", servicePrincipals, d => d.ServicePrincipals, _ => ODataTypes.ServicePrincipal);
         responder.MapEntity(routes, "/directoryObjects/{id}", DirectoryObjects, (call, data) => data.FindDirectoryObject(call["id"]));
+        // The tenant itself: a reader without a configured tenant id learns it here.
+        responder.MapCollection(routes, "/organization", new CollectionSpec("organization"), (_, data) =>
+            [new TypedEntity(new JsonObject { ["id"] = data.TenantId, ["displayName"] = data.TenantId }, "#microsoft.graph.organization")]);
 
         MapMembers(routes, "members", (data, group) => data.DirectMembers(group)
             .Where(m => !(options.HideServicePrincipalsFromMembers && m.Is(ODataTypes.ServicePrincipal))));

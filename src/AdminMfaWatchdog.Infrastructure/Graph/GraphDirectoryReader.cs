@@ -1,0 +1,324 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AdminMfaWatchdog.Core.Configuration;
+using AdminMfaWatchdog.Core.Directory;
+using AdminMfaWatchdog.Core.Json;
+using AdminMfaWatchdog.Core.Ports;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions;
+
+namespace AdminMfaWatchdog.Infrastructure.Graph;
+
+/// <summary>
+/// Reads a live tenant into the snapshot contract, in as few round trips as the data allows and
+/// never by listing every user: requests grow with admins and the groups policies reference.
+/// Conditional Access policies are read in one request per scan (Graph allows one CA request per
+/// second per tenant). Any read that fails after retries fails the whole read: never half a tenant.
+/// </summary>
+public sealed class GraphDirectoryReader : IDirectoryReader
+{
+    internal static readonly string[] UserProperties = ["id", "displayName", "userPrincipalName", "userType", "accountEnabled", "employeeType"];
+    internal static readonly string[] GroupProperties = ["id", "displayName", "groupTypes", "membershipRule", "isAssignableToRole", "securityEnabled"];
+    private const string UserType = "#microsoft.graph.user";
+    private const string GroupType = "#microsoft.graph.group";
+
+    private readonly GraphServiceClient _client;
+    private readonly GraphOptions _options;
+    private readonly GraphJson _json;
+
+    public GraphDirectoryReader(GraphServiceClient client, GraphOptions options, TimeProvider clock)
+    {
+        _client = client;
+        _options = options;
+        _json = new GraphJson(client, options, clock);
+    }
+
+    public async Task<TenantSnapshot> ReadAsync(WatchdogConfig config, CancellationToken cancellationToken)
+    {
+        var tenantId = _options.TenantId;
+        try
+        {
+            tenantId ??= await ReadTenantIdAsync(cancellationToken).ConfigureAwait(false);
+            var collected = await ReadTenantAsync(tenantId, config, cancellationToken).ConfigureAwait(false);
+            var json = Encoding.UTF8.GetBytes(collected.ToSnapshot().ToJsonString());
+            return SnapshotJson.Read(new MemoryStream(json), $"Microsoft Graph (tenant {tenantId})");
+        }
+        catch (Exception ex) when (ex is not GraphConfigurationException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            throw new DirectoryReadException($"reading the tenant from Microsoft Graph failed: {ex.Message}", ex) { TenantId = tenantId };
+        }
+    }
+
+    private async Task<string> ReadTenantIdAsync(CancellationToken cancellationToken)
+    {
+        var organizations = await _json.GetAllAsync(_client.Organization.ToGetRequestInformation(r => r.QueryParameters.Select = ["id"]), cancellationToken).ConfigureAwait(false);
+        return organizations.FirstOrDefault()?["id"]?.GetValue<string>() ?? throw new GraphReadException("GET /organization returned no tenant");
+    }
+
+    private async Task<CollectedTenant> ReadTenantAsync(string tenantId, WatchdogConfig config, CancellationToken cancellationToken)
+    {
+        var tenant = new CollectedTenant(tenantId);
+        var policies = ReadPoliciesAsync(tenant, cancellationToken);
+        var roleDefinitions = _json.GetAllAsync(_client.RoleManagement.Directory.RoleDefinitions.ToGetRequestInformation(r =>
+            r.QueryParameters.Select = ["id", "templateId", "displayName", "isBuiltIn", "isPrivileged"]), cancellationToken);
+        var expected = ReadExpectedExclusionsAsync(tenant, config, cancellationToken);
+
+        await policies.ConfigureAwait(false);
+        tenant.RoleDefinitions = await roleDefinitions.ConfigureAwait(false);
+        var relevantPolicies = tenant.Policies.Where(p => IsMfaRelated(p) || config.WatchedPolicyIds.Contains(Id(p), StringComparer.OrdinalIgnoreCase)).ToArray();
+
+        await ReadRoleHoldersAsync(tenant, config, relevantPolicies, cancellationToken).ConfigureAwait(false);
+        await expected.ConfigureAwait(false);
+        var groupIds = relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "includeGroups").Concat(Strings(p, "conditions", "users", "excludeGroups")));
+        if (config.ServiceAccounts is { } serviceAccounts) groupIds = groupIds.Append(serviceAccounts.ExclusionGroupId);
+        var relevantGroups = await ReadGroupStructureAsync(tenant, groupIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), config.ServiceAccounts?.ExclusionGroupId, cancellationToken).ConfigureAwait(false);
+        await ReadDirectMembershipsAsync(tenant, relevantGroups, cancellationToken).ConfigureAwait(false);
+        await ReadExcludedUsersAsync(tenant, relevantPolicies, cancellationToken).ConfigureAwait(false);
+        await CompleteUserPropertiesAsync(tenant, cancellationToken).ConfigureAwait(false);
+        return tenant;
+    }
+
+    /// <summary>All policies in one request (paged only if Graph pages), then what they refer to.</summary>
+    private async Task ReadPoliciesAsync(CollectedTenant tenant, CancellationToken cancellationToken)
+    {
+        tenant.Policies = await _json.GetAllAsync(_client.Identity.ConditionalAccess.Policies.ToGetRequestInformation(), cancellationToken).ConfigureAwait(false);
+        if (tenant.Policies.Any(p => Node(p, "conditions", "locations") is JsonObject))
+            tenant.NamedLocations = await _json.GetAllAsync(_client.Identity.ConditionalAccess.NamedLocations.ToGetRequestInformation(), cancellationToken).ConfigureAwait(false);
+        // Graph returns each grant's strength expanded; the tenant's list is needed only when one is not.
+        if (tenant.Policies.Any(p => Node(p, "grantControls", "authenticationStrength") is JsonObject s && s["requirementsSatisfied"] is null))
+            tenant.AuthenticationStrengths = await _json.GetAllAsync(_client.Identity.ConditionalAccess.AuthenticationStrength.Policies.ToGetRequestInformation(r =>
+                r.QueryParameters.Select = ["id", "displayName", "requirementsSatisfied", "allowedCombinations"]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Active assignments and eligibilities of the watched roles and of every role a relevant policy
+    /// names, with their principals; then the members of role-assignable groups that hold them.
+    /// </summary>
+    private async Task ReadRoleHoldersAsync(CollectedTenant tenant, WatchdogConfig config, IReadOnlyList<JsonObject> relevantPolicies, CancellationToken cancellationToken)
+    {
+        var definitions = tenant.RoleDefinitions.Select(r => new RoleDefinition(
+            Id(r), r["templateId"]?.GetValue<string>(), null, r["isBuiltIn"]?.GetValue<bool>() ?? true, r["isPrivileged"]?.GetValue<bool>() ?? false)).ToArray();
+        var roleDirectory = new TenantDirectory(TenantSnapshot.Empty("") with { RoleDefinitions = definitions });
+        var templates = PrivilegedRoles.TemplateIds(config.PrivilegedRoles, roleDirectory)
+            .Concat(relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "includeRoles").Concat(Strings(p, "conditions", "users", "excludeRoles"))))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var definitionIds = templates
+            .Select(t => definitions.FirstOrDefault(d => string.Equals(d.EffectiveTemplateId, t, StringComparison.OrdinalIgnoreCase) || string.Equals(d.Id, t, StringComparison.OrdinalIgnoreCase))?.Id ?? t)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+        var requests = new List<(string, RequestInformation)>();
+        foreach (var roleId in definitionIds)
+        {
+            var filter = $"roleDefinitionId eq '{Literal(roleId)}'";
+            requests.Add(($"active:{roleId}", _client.RoleManagement.Directory.RoleAssignments.ToGetRequestInformation(r =>
+            {
+                r.QueryParameters.Filter = filter;
+                r.QueryParameters.Expand = ["principal"];
+            })));
+            requests.Add(($"eligible:{roleId}", _client.RoleManagement.Directory.RoleEligibilityScheduleInstances.ToGetRequestInformation(r =>
+            {
+                r.QueryParameters.Filter = filter;
+                r.QueryParameters.Expand = ["principal"];
+            })));
+        }
+        var roleGroups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, page) in await _json.BatchAsync(requests, cancellationToken).ConfigureAwait(false))
+        {
+            var target = key.StartsWith("active:", StringComparison.Ordinal) ? tenant.RoleAssignments : tenant.RoleEligibilities;
+            foreach (var item in Items(page))
+            {
+                if (item["principal"] is not JsonObject principal) continue;
+                tenant.AddObject(principal, UserType);
+                if (principal["@odata.type"]?.GetValue<string>() == GroupType) roleGroups.Add(Id(principal));
+                var holder = new JsonObject
+                {
+                    ["principalId"] = item["principalId"]?.DeepClone(),
+                    ["roleDefinitionId"] = item["roleDefinitionId"]?.DeepClone(),
+                    ["directoryScopeId"] = item["directoryScopeId"]?.DeepClone(),
+                };
+                if (target == tenant.RoleEligibilities)
+                {
+                    holder["startDateTime"] = item["startDateTime"]?.DeepClone();
+                    holder["endDateTime"] = item["endDateTime"]?.DeepClone();
+                }
+                lock (target) target.Add(holder);
+            }
+        }
+
+        // Role-assignable groups cannot nest groups: their direct user members hold the role.
+        var members = await _json.BatchAsync(roleGroups.Select(g => (g, _client.Groups[g].Members.GraphUser.ToGetRequestInformation(r =>
+        {
+            r.QueryParameters.Select = UserProperties;
+            r.QueryParameters.Top = 999;
+        }))).ToArray(), cancellationToken).ConfigureAwait(false);
+        foreach (var (groupId, page) in members)
+        {
+            foreach (var user in Items(page))
+            {
+                tenant.AddObject(user, UserType);
+                tenant.AddMember(groupId, Id(user), UserType);
+            }
+        }
+    }
+
+    /// <summary>Break-glass accounts, and service-account candidates found with server-side filters.</summary>
+    private async Task ReadExpectedExclusionsAsync(CollectedTenant tenant, WatchdogConfig config, CancellationToken cancellationToken)
+    {
+        var requests = config.BreakGlassAccounts.Select(account => ($"user:{account}", UserRequest(account))).ToList();
+        if (config.ServiceAccounts is { } settings)
+        {
+            requests.AddRange(settings.Ids.Select(id => ($"user:{id}", UserRequest(id))));
+            requests.AddRange(settings.UserPrincipalNamePatterns.Select((pattern, i) => ($"pattern:{i}", UserQuery(ServiceAccountFilters.ForPattern(pattern)))));
+            if (settings.EmployeeTypes.Count > 0)
+                requests.Add(("employeeTypes", UserQuery(ServiceAccountFilters.ForEmployeeTypes(settings.EmployeeTypes))));
+        }
+        foreach (var (_, result) in await _json.BatchAsync(requests, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var user in result?["value"] is JsonArray ? Items(result) : result is null ? [] : [result])
+                tenant.AddObject(user, UserType);
+        }
+    }
+
+    /// <summary>
+    /// The groups that decide inclusion and exclusion: the referenced ones, the groups nested in them,
+    /// and the group-to-group edges between them. The exclusion group's subtree is read with all its
+    /// user members, since every member of it is judged. Deleted groups (404) are simply absent.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> ReadGroupStructureAsync(CollectedTenant tenant, IReadOnlyList<string> referenced, string? exclusionGroupId, CancellationToken cancellationToken)
+    {
+        var requests = referenced.SelectMany(g => new[]
+        {
+            ($"group:{g}", _client.Groups[g].ToGetRequestInformation(r => r.QueryParameters.Select = GroupProperties)),
+            ($"nested:{g}", _client.Groups[g].TransitiveMembers.GraphGroup.ToGetRequestInformation(r =>
+            {
+                r.QueryParameters.Select = GroupProperties;
+                r.QueryParameters.Top = 999;
+            })),
+        }).ToArray();
+        var results = await _json.BatchAsync(requests, cancellationToken).ConfigureAwait(false);
+
+        var relevant = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var withChildren = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var exclusionSubtree = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var groupId in referenced)
+        {
+            if (results[$"group:{groupId}"] is not { } group) continue;
+            tenant.AddObject(group, GroupType);
+            relevant.Add(groupId);
+            var nested = Items(results[$"nested:{groupId}"]).ToArray();
+            foreach (var descendant in nested)
+            {
+                tenant.AddObject(descendant, GroupType);
+                relevant.Add(Id(descendant));
+                withChildren.Add(Id(descendant));
+            }
+            if (nested.Length > 0) withChildren.Add(groupId);
+            if (string.Equals(groupId, exclusionGroupId, StringComparison.OrdinalIgnoreCase))
+                exclusionSubtree.UnionWith(nested.Select(Id).Append(groupId));
+        }
+
+        var edgeRequests = withChildren.Select(g => ($"children:{g}", _client.Groups[g].Members.GraphGroup.ToGetRequestInformation(r =>
+            {
+                r.QueryParameters.Select = ["id"];
+                r.QueryParameters.Top = 999;
+            })))
+            .Concat(exclusionSubtree.Select(g => ($"users:{g}", _client.Groups[g].Members.GraphUser.ToGetRequestInformation(r =>
+            {
+                r.QueryParameters.Select = UserProperties;
+                r.QueryParameters.Top = 999;
+            }))))
+            .ToArray();
+        foreach (var (key, page) in await _json.BatchAsync(edgeRequests, cancellationToken).ConfigureAwait(false))
+        {
+            var groupId = key[(key.IndexOf(':') + 1)..];
+            foreach (var member in Items(page))
+            {
+                if (key.StartsWith("users:", StringComparison.Ordinal))
+                {
+                    tenant.AddObject(member, UserType);
+                    tenant.AddMember(groupId, Id(member), UserType);
+                }
+                else if (relevant.Contains(Id(member)))
+                {
+                    tenant.AddMember(groupId, Id(member), GroupType);
+                }
+            }
+        }
+        return relevant;
+    }
+
+    /// <summary>Each known user's direct groups among the relevant ones: one batched request per user.</summary>
+    private async Task ReadDirectMembershipsAsync(CollectedTenant tenant, IReadOnlySet<string> relevantGroups, CancellationToken cancellationToken)
+    {
+        if (relevantGroups.Count == 0) return;
+        var requests = tenant.UserIds.Select(u => (u, _client.Users[u].MemberOf.GraphGroup.ToGetRequestInformation(r =>
+        {
+            r.QueryParameters.Select = ["id"];
+            r.QueryParameters.Top = 999;
+        }))).ToArray();
+        foreach (var (userId, page) in await _json.BatchAsync(requests, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var group in Items(page).Where(g => relevantGroups.Contains(Id(g))))
+                tenant.AddMember(Id(group), userId, UserType);
+        }
+    }
+
+    /// <summary>Users named in relevant policies' excludeUsers: each of them is judged (unexpected-exclusion).</summary>
+    private async Task ReadExcludedUsersAsync(CollectedTenant tenant, IReadOnlyList<JsonObject> relevantPolicies, CancellationToken cancellationToken)
+    {
+        var known = tenant.UserIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "excludeUsers"))
+            .Where(id => System.Guid.TryParse(id, out _) && !known.Contains(id))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(id => (id, UserRequest(id))).ToArray();
+        foreach (var (_, user) in await _json.BatchAsync(missing, cancellationToken).ConfigureAwait(false))
+        {
+            if (user is not null) tenant.AddObject(user, UserType);
+        }
+    }
+
+    /// <summary>Re-reads users known only from an expansion, 15 ids per filter (Graph's limit for 'in'), 20 filters per batch.</summary>
+    private async Task CompleteUserPropertiesAsync(CollectedTenant tenant, CancellationToken cancellationToken)
+    {
+        var requests = tenant.UsersWithoutSelectedProperties.Chunk(15).Select((ids, i) => ($"users:{i}", UserQuery(new UserFilter(
+            $"id in ({string.Join(",", ids.Select(id => $"'{Literal(id)}'"))})", IsAdvanced: false)))).ToArray();
+        foreach (var (_, page) in await _json.BatchAsync(requests, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var user in Items(page)) tenant.AddObject(user, UserType);
+        }
+    }
+
+    private RequestInformation UserRequest(string idOrUpn) =>
+        _client.Users[idOrUpn].ToGetRequestInformation(r => r.QueryParameters.Select = UserProperties);
+
+    private RequestInformation UserQuery(UserFilter filter) =>
+        _client.Users.ToGetRequestInformation(r =>
+        {
+            r.QueryParameters.Filter = filter.Expression;
+            r.QueryParameters.Select = UserProperties;
+            r.QueryParameters.Top = 999;
+            if (!filter.IsAdvanced) return;
+            r.QueryParameters.Count = true;
+            r.Headers.Add("ConsistencyLevel", "eventual");
+        });
+
+    private static bool IsMfaRelated(JsonObject policy)
+    {
+        var controls = Strings(policy, "grantControls", "builtInControls");
+        return controls.Contains("mfa", StringComparer.OrdinalIgnoreCase) || controls.Contains("block", StringComparer.OrdinalIgnoreCase)
+            || Node(policy, "grantControls", "authenticationStrength") is JsonObject;
+    }
+
+    private static IEnumerable<JsonObject> Items(JsonObject? page) =>
+        (page?["value"] as JsonArray)?.OfType<JsonObject>() ?? [];
+
+    private static string Id(JsonObject o) => o["id"]?.GetValue<string>() ?? throw new GraphReadException("Graph returned an object without an id");
+
+    private static JsonNode? Node(JsonObject o, params string[] path) =>
+        path.Aggregate((JsonNode?)o, (node, name) => node is JsonObject obj ? obj[name] : null);
+
+    private static IEnumerable<string> Strings(JsonObject o, params string[] path) =>
+        (Node(o, path) as JsonArray)?.Select(v => v?.GetValue<string>()).OfType<string>() ?? [];
+
+    internal static string Literal(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+}
