@@ -76,10 +76,12 @@ internal sealed class GraphJson(GraphServiceClient client, GraphOptions options,
             var statuses = await responses.GetResponsesStatusCodesAsync().ConfigureAwait(false);
 
             TimeSpan? wait = null;
+            var onlyThrottled = true;
             foreach (var (key, status) in statuses)
             {
                 if (IsTransient(status))
                 {
+                    onlyThrottled &= status == HttpStatusCode.TooManyRequests;
                     using var throttled = await responses.GetResponseByIdAsync(key).ConfigureAwait(false);
                     var retryAfter = GraphResilienceHandler.RetryAfter(throttled, options.MaxRetryAfter) ?? Backoff(attempt);
                     wait = wait is null || retryAfter > wait ? retryAfter : wait;
@@ -101,9 +103,10 @@ internal sealed class GraphJson(GraphServiceClient client, GraphOptions options,
                 results.Add((key, await WithAllPagesAsync(page, request, cancellationToken).ConfigureAwait(false)));
             }
             if (pending.Count == 0) break;
-            if (attempt >= options.MaxRetries)
+            if (attempt >= (onlyThrottled ? options.MaxThrottledBatchRounds : options.MaxRetries))
                 throw new GraphReadException($"{pending.Count} $batch step(s) still throttled or failing after {attempt + 1} attempts, e.g. {Describe(pending.Values.First())}");
-            await Task.Delay(wait ?? Backoff(attempt), clock, cancellationToken).ConfigureAwait(false);
+            // Jitter keeps the batches that were throttled together from coming back together.
+            await Task.Delay((wait ?? Backoff(attempt)) + options.BaseDelay * Random.Shared.NextDouble(), clock, cancellationToken).ConfigureAwait(false);
         }
         return results;
     }
@@ -113,7 +116,7 @@ internal sealed class GraphJson(GraphServiceClient client, GraphOptions options,
     {
         if (page["@odata.nextLink"] is null) return page;
         var items = await CollectPagesAsync(page, request, cancellationToken).ConfigureAwait(false);
-        return new JsonObject { ["value"] = new JsonArray(items.Select(i => (JsonNode)i).ToArray()) };
+        return new JsonObject { ["value"] = new JsonArray(items.ToArray<JsonNode>()) };
     }
 
     private async Task<List<JsonObject>> CollectPagesAsync(JsonObject firstPage, RequestInformation request, CancellationToken cancellationToken)
@@ -122,10 +125,10 @@ internal sealed class GraphJson(GraphServiceClient client, GraphOptions options,
         for (var page = firstPage; ;)
         {
             var value = page["value"] as JsonArray ?? throw new GraphReadException($"{Describe(request)} returned no 'value' collection");
-            foreach (var item in value)
-            {
-                if (item is JsonObject o) items.Add(o);
-            }
+            var pageItems = value.OfType<JsonObject>().ToList();
+            // Detached from their page, so that they can be gathered into one collection.
+            value.Clear();
+            items.AddRange(pageItems);
             if (page["@odata.nextLink"]?.GetValue<string>() is not { } next) return items;
             var nextRequest = new RequestInformation { HttpMethod = Method.GET, URI = new Uri(next) };
             // The SDK does not carry headers to later pages; advanced queries need ConsistencyLevel on each.

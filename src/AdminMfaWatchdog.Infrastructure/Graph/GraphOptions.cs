@@ -25,6 +25,12 @@ public sealed class GraphOptions
     /// <summary>Retries after the first attempt for throttling (429), 5xx and timeouts.</summary>
     public int MaxRetries { get; set; } = 4;
 
+    /// <summary>
+    /// Rounds a batched step answered 429 may be resent: throttling means "later", not "failed", so
+    /// it gets more patience than a 5xx; each round waits the longest Retry-After among the steps.
+    /// </summary>
+    public int MaxThrottledBatchRounds { get; set; } = 12;
+
     /// <summary>First backoff where Graph gives no Retry-After (the CA endpoints); doubled per retry, with jitter.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -6,7 +6,8 @@ using AdminMfaWatchdog.Core.Engine;
 namespace AdminMfaWatchdog.Core.Tests.Kit;
 
 /// <summary>Builds a small tenant for one test: each test states the few objects its case needs.</summary>
-internal sealed class TenantBuilder
+/// <param name="idSeed">where generated ids start, so tenants built separately can be merged.</param>
+internal sealed class TenantBuilder(int idSeed = 0)
 {
     public const string TenantId = "11111111-2222-3333-4444-555555555555";
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
@@ -19,7 +20,7 @@ internal sealed class TenantBuilder
     private readonly List<ConditionalAccessPolicy> _policies = [];
     private readonly List<NamedLocation> _locations = [];
     private readonly List<AuthenticationStrengthPolicy> _strengths = [];
-    private int _next;
+    private int _next = idSeed;
 
     public string NewId() => $"00000000-0000-4000-8000-{++_next:D12}";
 
