@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("AdminMfaWatchdog: is every administrator forced through MFA right now, and if not, exactly why?")
         {
             ScanCommand.Create(stdout, stderr),
+            ExportCommand.Create(stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -38,7 +38,7 @@ public sealed class BadInputTests
         var result = await CliRunner.RunAsync([.. args]);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        var error = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var error = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.StartsWith("error: ", StringComparison.Ordinal));
         Assert.StartsWith($"error: {folder.Path}/", error);
         Assert.Contains(message, error);
         Assert.Equal("", result.Stdout);

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AdminMfaWatchdog.Core.Configuration;
+using AdminMfaWatchdog.Core.Json;
+using AdminMfaWatchdog.Infrastructure.Graph;
+using Microsoft.Extensions.Configuration;
+
+namespace AdminMfaWatchdog.Infrastructure.Hosting;
+
+/// <summary>
+/// Reads the settings every host shares (DESIGN.md "Settings"): the <c>Graph</c> section, and the
+/// configuration contract from the <c>Watchdog</c> section. Unknown keys are errors here too: a
+/// mistyped setting must not silently fall back to a default.
+/// </summary>
+public static class WatchdogSettings
+{
+    /// <summary>Settings of the Watchdog section that belong to the hosts, not to the configuration contract.</summary>
+    private static readonly string[] HostSettings = ["ScanSchedule", "ScanInterval"];
+
+    public static GraphOptions Graph(IConfiguration configuration)
+    {
+        var options = new GraphOptions();
+        try
+        {
+            configuration.GetSection("Graph").Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key and the type, never the value.
+            throw new GraphConfigurationException("Graph", ex.Message);
+        }
+        return options;
+    }
+
+    /// <summary>True when a tenant is configured: any Graph setting is present.</summary>
+    public static bool IsGraphConfigured(IConfiguration configuration) =>
+        configuration.GetSection("Graph").GetChildren().Any(setting => !string.IsNullOrEmpty(setting.Value));
+
+    /// <summary>The configuration contract from the Watchdog section, or null when the section has none of it.</summary>
+    public static WatchdogConfig? Watchdog(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Watchdog");
+        var json = new JsonObject();
+        foreach (var child in section.GetChildren().Where(c => !HostSettings.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+            json[ContractName(child.Key)] = ToJson(child);
+        if (json.Count == 0) return null;
+        using var document = JsonDocument.Parse(json.ToJsonString());
+        return ConfigJson.Read(new JsonCursor(document.RootElement, "settings (Watchdog section)", "$"));
+    }
+
+    /// <summary>Settings keys are case-insensitive (environment variables are often upper case); the contract is camelCase.</summary>
+    private static string ContractName(string key) => char.ToLowerInvariant(key[0]) + key[1..];
+
+    /// <summary>
+    /// A settings section back to JSON: children named 0, 1, 2... are an array (that is how JSON files
+    /// and environment variables express one); "true"/"false" and whole numbers regain their type.
+    /// </summary>
+    private static JsonNode? ToJson(IConfigurationSection section)
+    {
+        var children = section.GetChildren().ToArray();
+        if (children.Length == 0)
+        {
+            return section.Value switch
+            {
+                null => new JsonArray(),
+                "true" or "True" => JsonValue.Create(true),
+                "false" or "False" => JsonValue.Create(false),
+                var text when int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+                var text => JsonValue.Create(text),
+            };
+        }
+        if (children.All(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            return new JsonArray(children.OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture)).Select(ToJson).ToArray());
+        var obj = new JsonObject();
+        // Rule ids are kebab-case keys, not property names: keep them as written.
+        foreach (var child in children) obj[section.Key == "rules" ? child.Key : ContractName(child.Key)] = ToJson(child);
+        return obj;
+    }
+}
