@@ -45,4 +45,13 @@ public sealed record AdminCoverage(
 
 public enum ActionStatus { Planned, Applied, Skipped, Failed, Blocked }
 
-public sealed record RemediationAction(string RuleId, string Kind, string TargetId, ActionStatus Status, string Detail);
+public sealed record RemediationAction(string RuleId, string Kind, string TargetId, ActionStatus Status, string Detail)
+{
+    /// <summary>The target's state before the action (for the audit trail); absent from the JSON when unknown.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Before { get; init; }
+
+    /// <summary>The target's state read back after the action; absent from the JSON when unknown.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? After { get; init; }
+}

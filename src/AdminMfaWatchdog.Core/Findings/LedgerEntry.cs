@@ -13,6 +13,12 @@ public sealed record LedgerEntry(
     string LastScanId)
 {
     public string Fingerprint => Finding.Fingerprint;
+
+    /// <summary>
+    /// The stored row's version as the store read it (opaque; null for an entry not yet stored), so a write
+    /// can fail instead of overwriting a change made since. <c>with</c> copies keep it.
+    /// </summary>
+    public string? Version { get; init; }
 }
 
 public enum TransitionKind { Opened, Reopened, Resolved, Remediated }
