@@ -12,6 +12,7 @@ public static class CliApp
         {
             ScanCommand.Create(stdout, stderr),
             ExportCommand.Create(stderr),
+            FindingsCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

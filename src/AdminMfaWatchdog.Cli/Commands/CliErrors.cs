@@ -1,5 +1,7 @@
 using AdminMfaWatchdog.Core.Json;
 using AdminMfaWatchdog.Infrastructure.Graph;
+using AdminMfaWatchdog.Infrastructure.Hosting;
+using AdminMfaWatchdog.Infrastructure.Storage.Tables;
 
 namespace AdminMfaWatchdog.Cli.Commands;
 
@@ -17,7 +19,7 @@ internal static class CliErrors
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (GraphConfigurationException ex)
+        catch (Exception ex) when (ex is GraphConfigurationException or SettingsException or InvalidConnectionStringException)
         {
             await stderr.WriteLineAsync($"error: settings: {ex.Message}");
             return ExitCodes.BadInput;

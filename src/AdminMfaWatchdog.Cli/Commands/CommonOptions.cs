@@ -20,6 +20,11 @@ internal sealed class CommonOptions
         Description = "Send no token (Graph:Anonymous); only allowed with a loopback --graph-url.",
     };
 
+    public Option<string> Store { get; } = new("--store")
+    {
+        Description = "Azure Storage connection string of the findings ledger (Storage:ConnectionString); \"UseDevelopmentStorage=true\" for Azurite. Without it nothing is kept.",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Config);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AdminMfaWatchdog.Cli.Rendering;
 using AdminMfaWatchdog.Core.Engine;
+using AdminMfaWatchdog.Core.Findings;
+using AdminMfaWatchdog.Infrastructure.Hosting;
 
 namespace AdminMfaWatchdog.Cli.Commands;
 
@@ -15,17 +17,23 @@ internal static class ScanCommand
         format.AcceptOnlyFromAmong("table", "json");
         var output = new Option<FileInfo>("--output") { Description = "Write the report to this file instead of standard output." };
 
-        var command = new Command("scan", "Scan a tenant: every admin's MFA coverage and every rule's findings.") { snapshot, format, output };
+        var command = new Command("scan", "Scan a tenant: every admin's MFA coverage and every rule's findings.") { snapshot, format, output, common.Store };
         common.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(stderr, async () =>
         {
-            var source = TenantSource.Resolve(parse.GetValue(snapshot), parse.GetValue(common.Config), parse.GetValue(common.GraphUrl), parse.GetValue(common.Anonymous));
+            var source = TenantSource.Resolve(parse.GetValue(snapshot), parse.GetValue(common.Config), parse.GetValue(common.GraphUrl), parse.GetValue(common.Anonymous), parse.GetValue(common.Store));
+            var ledger = WatchdogSettings.Ledger(source.Settings);
             await stderr.WriteLineAsync(source.IsDemo ? "No --snapshot and no Graph settings: scanning the embedded demo tenant." : $"Scanning {source.Description}.");
-            var report = await new WatchdogEngine(source.Reader, TimeProvider.System).ScanAsync(source.Config, cancellationToken);
-            return await WriteAsync(report, parse.GetValue(format)!, parse.GetValue(output), stdout, stderr, cancellationToken);
+            var outcome = await new WatchdogEngine(source.Reader, TimeProvider.System, ledger).RunAsync(source.Config, cancellationToken);
+            if (ledger is not null && outcome.Report.Complete) await stderr.WriteLineAsync(Ledger(outcome.Transitions));
+            return await WriteAsync(outcome.Report, parse.GetValue(format)!, parse.GetValue(output), stdout, stderr, cancellationToken);
         }));
         return command;
     }
+
+    private static string Ledger(IReadOnlyList<FindingTransition> transitions) =>
+        "Findings ledger updated: " + string.Join(", ", Enum.GetValues<TransitionKind>()
+            .Select(kind => $"{transitions.Count(t => t.Kind == kind)} {kind.ToString().ToLowerInvariant()}")) + ".";
 
     private static async Task<int> WriteAsync(ScanReport report, string format, FileInfo? outputFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {

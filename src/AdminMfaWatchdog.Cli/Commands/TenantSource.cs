@@ -9,36 +9,41 @@ using Microsoft.Extensions.Configuration;
 namespace AdminMfaWatchdog.Cli.Commands;
 
 /// <summary>Which tenant a command reads, with which configuration.</summary>
-internal sealed record TenantSource(IDirectoryReader Reader, WatchdogConfig Config, string Description)
+internal sealed record TenantSource(IDirectoryReader Reader, WatchdogConfig Config, string Description, IConfiguration Settings)
 {
     /// <summary>
     /// A snapshot file when given; else the tenant the Graph settings name; else the embedded demo.
     /// Settings come from appsettings.json in the working directory, then the environment
     /// (Graph__BaseUrl...), then the flags. The configuration: --config, else the Watchdog section.
     /// </summary>
-    public static TenantSource Resolve(FileInfo? snapshotFile, FileInfo? configFile, string? graphUrl, bool anonymous)
+    public static TenantSource Resolve(FileInfo? snapshotFile, FileInfo? configFile, string? graphUrl, bool anonymous, string? store = null)
     {
-        var settings = LoadSettings(graphUrl, anonymous);
+        var settings = LoadSettings(graphUrl, anonymous, store);
         var config = configFile is null ? WatchdogSettings.Watchdog(settings) : InputFile.Read(configFile, ConfigJson.Read);
         if (snapshotFile is not null)
         {
             var snapshot = InputFile.Read(snapshotFile, SnapshotJson.Read);
-            return new(new SnapshotDirectoryReader(snapshot), config ?? WatchdogConfig.Default, $"snapshot {snapshotFile}");
+            return new(new SnapshotDirectoryReader(snapshot), config ?? WatchdogConfig.Default, $"snapshot {snapshotFile}", settings);
         }
         if (WatchdogSettings.IsGraphConfigured(settings))
         {
             var options = WatchdogSettings.Graph(settings);
             var client = WatchdogGraphClient.Create(options, TimeProvider.System);
-            return new(new GraphDirectoryReader(client, options, TimeProvider.System), config ?? WatchdogConfig.Default, $"Microsoft Graph at {options.BaseUrl}");
+            return new(new GraphDirectoryReader(client, options, TimeProvider.System), config ?? WatchdogConfig.Default, $"Microsoft Graph at {options.BaseUrl}", settings);
         }
-        return new(new SnapshotDirectoryReader(DemoTenant.Snapshot()), config ?? DemoTenant.Config(), "the embedded demo tenant");
+        return new(new SnapshotDirectoryReader(DemoTenant.Snapshot()), config ?? DemoTenant.Config(), "the embedded demo tenant", settings);
     }
+
+    /// <summary>The tenant a ledger command is about: --tenant, else Graph:TenantId, else the demo tenant.</summary>
+    public static string TenantId(string? tenant, IConfiguration settings) =>
+        tenant ?? settings["Graph:TenantId"] ?? DemoTenant.Snapshot().TenantId;
 
     public bool IsDemo => Description == "the embedded demo tenant";
 
-    private static IConfiguration LoadSettings(string? graphUrl, bool anonymous)
+    public static IConfiguration LoadSettings(string? graphUrl, bool anonymous, string? store)
     {
         var flags = new Dictionary<string, string?>();
+        if (store is not null) flags["Storage:ConnectionString"] = store;
         if (graphUrl is not null) flags["Graph:BaseUrl"] = graphUrl;
         if (anonymous) flags["Graph:Anonymous"] = "true";
         return new ConfigurationBuilder()

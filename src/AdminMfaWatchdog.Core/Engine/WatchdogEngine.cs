@@ -1,14 +1,74 @@
 using AdminMfaWatchdog.Core.Configuration;
+using AdminMfaWatchdog.Core.Findings;
 using AdminMfaWatchdog.Core.Ports;
 
 namespace AdminMfaWatchdog.Core.Engine;
 
-/// <summary>
-/// One scan: read the tenant, evaluate coverage and rules, report. A read that fails makes the scan
-/// incomplete: no admins, no findings, nothing concluded. The engine does not know which host runs it.
-/// </summary>
-public sealed class WatchdogEngine(IDirectoryReader reader, TimeProvider clock)
+/// <summary>What one run produced: the report, and the ledger transitions that alerts are made of.</summary>
+public sealed record ScanOutcome(ScanReport Report, IReadOnlyList<FindingTransition> Transitions);
+
+public sealed class WatchdogEngineOptions
 {
+    /// <summary>What started the scan, as recorded in WatchdogScans (see <see cref="ScanTriggers"/>).</summary>
+    public string Trigger { get; init; } = ScanTriggers.Cli;
+
+    /// <summary>How long a run holds its tenant's scan lease; longer than any scan takes.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a run waits for another run of the same tenant to release the lease.</summary>
+    public TimeSpan LeaseWait { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// One run: read the tenant, evaluate coverage and rules, then (with a ledger) fold the findings into
+/// it under the tenant's scan lease and record the run. A read that fails makes the scan incomplete:
+/// no admins, no findings, nothing resolved. A ledger that cannot be updated makes the run incomplete
+/// too (its error says so): what was found stands, but it was not remembered.
+/// The engine does not know which host runs it.
+/// </summary>
+public sealed class WatchdogEngine(IDirectoryReader reader, TimeProvider clock, IFindingStore? ledger = null, WatchdogEngineOptions? options = null)
+{
+    private readonly WatchdogEngineOptions _options = options ?? new WatchdogEngineOptions();
+
+    public async Task<ScanOutcome> RunAsync(WatchdogConfig config, CancellationToken cancellationToken)
+    {
+        var report = await ScanAsync(config, cancellationToken).ConfigureAwait(false);
+        // A read that failed before the tenant was known leaves nothing to record it under.
+        if (ledger is null || report.TenantId.Length == 0) return new ScanOutcome(report, []);
+
+        IReadOnlyList<FindingTransition> transitions = [];
+        try
+        {
+            await using var lease = await AcquireLeaseAsync(report.TenantId, report.ScanId, cancellationToken).ConfigureAwait(false);
+            transitions = (await new LedgerUpdate(ledger).ApplyAsync(report, new HashSet<string>(), cancellationToken).ConfigureAwait(false)).Transitions;
+        }
+        catch (LedgerUpdateException ex)
+        {
+            transitions = ex.AppliedTransitions;
+            report = report with { Complete = false, Error = ex.Message };
+        }
+        catch (LeaseUnavailableException ex)
+        {
+            report = report with { Complete = false, Error = ex.Message };
+        }
+
+        try
+        {
+            await ledger.RecordScanAsync(ScanRecord.From(report, _options.Trigger, transitions), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FindingStoreException ex) when (!report.Complete)
+        {
+            // The run already failed on the store; its report says why. Recording the failure failed too.
+            report = report with { Error = $"{report.Error} (the scan record could not be written either: {ex.Message})" };
+        }
+        catch (FindingStoreException ex)
+        {
+            report = report with { Complete = false, Error = $"the scan record could not be written: {ex.Message}" };
+        }
+        return new ScanOutcome(report, transitions);
+    }
+
+    /// <summary>Read and evaluate only; remembers nothing.</summary>
     public async Task<ScanReport> ScanAsync(WatchdogConfig config, CancellationToken cancellationToken)
     {
         var scanId = Guid.NewGuid().ToString();
@@ -30,4 +90,28 @@ public sealed class WatchdogEngine(IDirectoryReader reader, TimeProvider clock)
         return new ScanReport(snapshot.TenantId, scanId, startedAt, clock.GetUtcNow(), Complete: true,
             evaluation.Admins, evaluation.Findings, []);
     }
+
+    /// <summary>Waits, within a bound, for another run of the same tenant to finish; then gives up.</summary>
+    private async Task<IScanLease> AcquireLeaseAsync(string tenantId, string scanId, CancellationToken cancellationToken)
+    {
+        var giveUpAt = clock.GetUtcNow() + _options.LeaseWait;
+        while (true)
+        {
+            IScanLease? lease;
+            try
+            {
+                lease = await ledger!.TryAcquireScanLeaseAsync(tenantId, scanId, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FindingStoreException ex)
+            {
+                throw new LedgerUpdateException($"the findings ledger could not be reached: {ex.Message}", [], ex);
+            }
+            if (lease is not null) return lease;
+            if (clock.GetUtcNow() >= giveUpAt)
+                throw new LeaseUnavailableException($"another scan of tenant {tenantId} has held the scan lease for over {_options.LeaseWait.TotalSeconds:0} s; this run's findings were not recorded");
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class LeaseUnavailableException(string message) : Exception(message);
 }

@@ -3,7 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AdminMfaWatchdog.Core.Configuration;
 using AdminMfaWatchdog.Core.Json;
+using AdminMfaWatchdog.Core.Ports;
 using AdminMfaWatchdog.Infrastructure.Graph;
+using AdminMfaWatchdog.Infrastructure.Storage.Ledger;
+using AdminMfaWatchdog.Infrastructure.Storage.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
 namespace AdminMfaWatchdog.Infrastructure.Hosting;
@@ -31,6 +35,20 @@ public static class WatchdogSettings
             throw new GraphConfigurationException("Graph", ex.Message);
         }
         return options;
+    }
+
+    /// <summary>
+    /// The findings ledger: <c>Storage:ConnectionString</c> (SharedKey, <c>UseDevelopmentStorage=true</c>),
+    /// else <c>Storage:TableServiceUri</c> with managed identity; null when neither is set.
+    /// </summary>
+    public static IFindingStore? Ledger(IConfiguration configuration)
+    {
+        if (configuration["Storage:ConnectionString"] is { Length: > 0 } connectionString)
+            return TableFindingStore.FromConnectionString(connectionString, "Storage:ConnectionString");
+        if (configuration["Storage:TableServiceUri"] is not { Length: > 0 } serviceUri) return null;
+        if (!Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+            throw new SettingsException("Storage:TableServiceUri", "must be the absolute https URL of the table service");
+        return new TableFindingStore(new TableServiceClient(uri, new DefaultAzureCredential()));
     }
 
     /// <summary>True when a tenant is configured: any Graph setting is present.</summary>
@@ -78,3 +96,6 @@ public static class WatchdogSettings
         return obj;
     }
 }
+
+/// <summary>A setting that cannot work; the message names the setting, never its value.</summary>
+public sealed class SettingsException(string setting, string problem) : Exception($"{setting}: {problem}");

@@ -8,8 +8,9 @@ namespace AdminMfaWatchdog.Infrastructure.Storage.Tables;
 public sealed class TableConnectionString
 {
     // Azurite's and the old storage emulator's published development account: not a secret.
-    internal const string DevelopmentAccountName = "devstoreaccount1";
-    internal const string DevelopmentAccountKey =
+    /// <summary>Azurite's well-known development account (published, not a secret): what UseDevelopmentStorage=true means.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+    public const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     internal static readonly Uri DevelopmentTableEndpoint = new("http://127.0.0.1:10002/devstoreaccount1");
 
