@@ -1,0 +1,33 @@
+using AdminMfaWatchdog.Benchmarks.Commands;
+using AdminMfaWatchdog.Core.Json;
+
+const string Usage = """
+    usage (run with -c Release):
+      generate --tenant small|large|xlarge --output FILE [--config-output FILE] [--seed N]
+          write the synthetic tenant's snapshot JSON (and its watchdog configuration), checked and read back
+      evaluate --tenant small|large|xlarge [--iterations 10] [--json] [--seed N]
+          time the engine's evaluation of the tenant (and the snapshot JSON read)
+    """;
+
+try
+{
+    var arguments = BenchArguments.Parse(args);
+    return arguments.Command switch
+    {
+        "generate" => GenerateCommand.Run(arguments, Console.Out),
+        "evaluate" => EvaluateCommand.Run(arguments, Console.Out),
+        _ => throw new UsageException($"unknown command '{arguments.Command}'"),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (Exception e) when (e is InvalidOperationException or InvalidInputException)
+{
+    // A generated tenant that is not what was asked for, or that the engine refuses or reads back differently.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
