@@ -12,6 +12,8 @@ public sealed class ExpectedExclusions
 {
     private readonly HashSet<string> _breakGlassIds;
     private readonly ServiceAccountSettings? _serviceAccounts;
+    private readonly HashSet<string> _serviceAccountIds;
+    private readonly HashSet<string> _employeeTypes;
     private readonly (string Pattern, Regex Regex)[] _patterns;
 
     public ExpectedExclusions(WatchdogConfig config, TenantDirectory directory)
@@ -30,6 +32,8 @@ public sealed class ExpectedExclusions
             throw new InvalidInputException(config.Source, "$.serviceAccounts.exclusionGroupId",
                 $"group '{s.ExclusionGroupId}' does not exist in tenant {directory.TenantId}");
         _patterns = _serviceAccounts?.UserPrincipalNamePatterns.Select(p => (p, Glob(p))).ToArray() ?? [];
+        _serviceAccountIds = new HashSet<string>(_serviceAccounts?.Ids ?? [], StringComparer.OrdinalIgnoreCase);
+        _employeeTypes = new HashSet<string>(_serviceAccounts?.EmployeeTypes ?? [], StringComparer.OrdinalIgnoreCase);
     }
 
     public string? ExclusionGroupId => _serviceAccounts?.ExclusionGroupId;
@@ -41,10 +45,9 @@ public sealed class ExpectedExclusions
     /// <summary>Why the user is a service account (which criterion matched), or null.</summary>
     public string? ServiceAccountMatch(DirectoryUser user)
     {
-        if (_serviceAccounts is not { } settings) return null;
-        if (settings.Ids.Contains(user.Id, StringComparer.OrdinalIgnoreCase)) return "listed in serviceAccounts.ids";
-        if (user.EmployeeType is { } type && settings.EmployeeTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
-            return $"employeeType '{type}'";
+        if (_serviceAccounts is null) return null;
+        if (_serviceAccountIds.Contains(user.Id)) return "listed in serviceAccounts.ids";
+        if (user.EmployeeType is { } type && _employeeTypes.Contains(type)) return $"employeeType '{type}'";
         if (user.UserPrincipalName is { } upn && _patterns.FirstOrDefault(p => p.Regex.IsMatch(upn)) is { Pattern: { } pattern })
             return $"userPrincipalName matches '{pattern}'";
         return null;

@@ -11,12 +11,13 @@ namespace AdminMfaWatchdog.Core.Directory;
 public sealed class TenantDirectory
 {
     private readonly Dictionary<string, DirectoryUser> _usersById;
-    private readonly Dictionary<string, DirectoryUser> _usersByUpn;
+    private readonly Lazy<Dictionary<string, DirectoryUser>> _usersByUpn;
     private readonly Dictionary<string, DirectoryGroup> _groupsById;
     private readonly Dictionary<string, RoleDefinition> _rolesById;
     private readonly Dictionary<string, NamedLocation> _locationsById;
     private readonly Dictionary<string, AuthenticationStrengthPolicy> _strengthsById;
-    private readonly Dictionary<string, List<string>> _directParents;
+    private readonly Dictionary<string, List<string>> _groupParents;
+    private readonly ConcurrentDictionary<string, string[]> _objectParents = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILookup<string, RoleAssignment> _assignmentsByPrincipal;
     private readonly ILookup<string, RoleEligibility> _eligibilitiesByPrincipal;
     private readonly ConcurrentDictionary<string, GroupMembership> _membershipCache = new(StringComparer.OrdinalIgnoreCase);
@@ -26,18 +27,20 @@ public sealed class TenantDirectory
         Snapshot = snapshot;
         var ids = StringComparer.OrdinalIgnoreCase;
         _usersById = snapshot.Users.ToDictionary(u => u.Id, ids);
-        _usersByUpn = snapshot.Users.Where(u => u.UserPrincipalName is not null)
-            .GroupBy(u => u.UserPrincipalName!, ids).ToDictionary(g => g.Key, g => g.First(), ids);
+        _usersByUpn = new(() => IndexByUpn(snapshot.Users));
         _groupsById = snapshot.Groups.ToDictionary(g => g.Id, ids);
         _rolesById = snapshot.RoleDefinitions.ToDictionary(r => r.Id, ids);
         _locationsById = snapshot.NamedLocations.GroupBy(l => l.Id, ids).ToDictionary(g => g.Key, g => g.First(), ids);
         _strengthsById = snapshot.AuthenticationStrengthPolicies.GroupBy(s => s.Id, ids).ToDictionary(g => g.Key, g => g.First(), ids);
-        _directParents = new Dictionary<string, List<string>>(ids);
+        // Only group-in-group edges up front: they are few. Users' memberships are hundreds of
+        // thousands in a large tenant and a scan asks about a few thousand users (PrepareMemberships).
+        _groupParents = new Dictionary<string, List<string>>(ids);
         foreach (var group in snapshot.Groups)
         {
             foreach (var member in group.Members)
             {
-                if (!_directParents.TryGetValue(member.Id, out var parents)) _directParents[member.Id] = parents = [];
+                if (member.Kind != PrincipalKind.Group) continue;
+                if (!_groupParents.TryGetValue(member.Id, out var parents)) _groupParents[member.Id] = parents = [];
                 parents.Add(group.Id);
             }
         }
@@ -49,7 +52,7 @@ public sealed class TenantDirectory
     public string TenantId => Snapshot.TenantId;
 
     public DirectoryUser? FindUser(string id) => _usersById.GetValueOrDefault(id);
-    public DirectoryUser? FindUserByIdOrUpn(string idOrUpn) => FindUser(idOrUpn) ?? _usersByUpn.GetValueOrDefault(idOrUpn);
+    public DirectoryUser? FindUserByIdOrUpn(string idOrUpn) => FindUser(idOrUpn) ?? _usersByUpn.Value.GetValueOrDefault(idOrUpn);
     public DirectoryGroup? FindGroup(string id) => _groupsById.GetValueOrDefault(id);
     public NamedLocation? FindNamedLocation(string id) => _locationsById.GetValueOrDefault(id);
     public AuthenticationStrengthPolicy? FindStrength(string id) => _strengthsById.GetValueOrDefault(id);
@@ -68,7 +71,44 @@ public sealed class TenantDirectory
 
     /// <summary>Every group the object is in, directly or through nesting, each with the shortest path to it.</summary>
     public GroupMembership MembershipOf(string objectId) =>
-        _membershipCache.GetOrAdd(objectId, id => GroupMembership.Walk(id, _directParents));
+        _membershipCache.GetOrAdd(objectId, id => GroupMembership.Walk(id, DirectParents));
+
+    /// <summary>
+    /// Finds the direct groups of many non-group objects in one pass over the memberships, for the
+    /// users a scan will ask about (its admins); any other object costs a pass of its own when asked.
+    /// </summary>
+    public void PrepareMemberships(IEnumerable<string> objectIds)
+    {
+        var found = objectIds.Where(id => !_groupsById.ContainsKey(id) && !_objectParents.ContainsKey(id))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(id => id, _ => new List<string>(), StringComparer.OrdinalIgnoreCase);
+        if (found.Count == 0) return;
+        foreach (var group in Snapshot.Groups)
+        {
+            foreach (var member in group.Members)
+            {
+                if (member.Kind != PrincipalKind.Group && found.TryGetValue(member.Id, out var groups)) groups.Add(group.Id);
+            }
+        }
+        foreach (var (id, groups) in found) _objectParents.TryAdd(id, groups.ToArray());
+    }
+
+    private IReadOnlyList<string> DirectParents(string objectId)
+    {
+        if (_groupsById.ContainsKey(objectId)) return _groupParents.GetValueOrDefault(objectId) ?? [];
+        if (!_objectParents.ContainsKey(objectId)) PrepareMemberships([objectId]);
+        return _objectParents[objectId];
+    }
+
+    private static Dictionary<string, DirectoryUser> IndexByUpn(IReadOnlyList<DirectoryUser> users)
+    {
+        var byUpn = new Dictionary<string, DirectoryUser>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in users)
+        {
+            if (user.UserPrincipalName is { } upn) byUpn.TryAdd(upn, user);
+        }
+        return byUpn;
+    }
 
     /// <summary>The users in a group, directly or through nested groups, each with the path that puts them there.</summary>
     public IReadOnlyList<(DirectoryUser User, IReadOnlyList<string> Path)> TransitiveUsers(string groupId)
@@ -125,7 +165,7 @@ public sealed class GroupMembership
         return path;
     }
 
-    internal static GroupMembership Walk(string objectId, IReadOnlyDictionary<string, List<string>> directParents)
+    internal static GroupMembership Walk(string objectId, Func<string, IReadOnlyList<string>> directParents)
     {
         var reachedFrom = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<string>();
@@ -133,8 +173,7 @@ public sealed class GroupMembership
         while (queue.Count > 0)
         {
             var current = queue.Dequeue();
-            if (!directParents.TryGetValue(current, out var parents)) continue;
-            foreach (var parent in parents)
+            foreach (var parent in directParents(current))
             {
                 if (string.Equals(parent, objectId, StringComparison.OrdinalIgnoreCase) || !reachedFrom.TryAdd(parent, current)) continue;
                 queue.Enqueue(parent);

@@ -20,7 +20,9 @@ public static class ScanEvaluator
         var watched = WatchedPolicies.Resolve(config, directory, privileged);
         var evaluator = new CoverageEvaluator(directory, expected,
             watched.Select(w => w.Id).ToHashSet(StringComparer.OrdinalIgnoreCase), now);
-        var admins = AdminUniverse.Find(directory, privileged, now).Select(evaluator.Evaluate).ToArray();
+        var universe = AdminUniverse.Find(directory, privileged, now);
+        directory.PrepareMemberships(universe.Select(a => a.User.Id).Concat(expected.BreakGlassIds));
+        var admins = universe.Select(evaluator.Evaluate).ToArray();
 
         var context = new RuleContext(directory, config, expected, watched, admins, now);
         var findings = RuleCatalog.All
