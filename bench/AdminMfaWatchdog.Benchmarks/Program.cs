@@ -7,6 +7,10 @@ const string Usage = """
           write the synthetic tenant's snapshot JSON (and its watchdog configuration), checked and read back
       evaluate --tenant small|large|xlarge [--iterations 10] [--json] [--seed N]
           time the engine's evaluation of the tenant (and the snapshot JSON read)
+      scan --tenant small|large|xlarge [--latency-ms 20] [--json] [--seed N]
+          serve the tenant from the Graph simulator with that latency per request, run one full live
+          read through the Microsoft Graph SDK and evaluate it; count the requests; check the report
+          equals the snapshot scan's
     """;
 
 try
@@ -16,6 +20,7 @@ try
     {
         "generate" => GenerateCommand.Run(arguments, Console.Out),
         "evaluate" => EvaluateCommand.Run(arguments, Console.Out),
+        "scan" => await LiveScanCommand.RunAsync(arguments, Console.Out),
         _ => throw new UsageException($"unknown command '{arguments.Command}'"),
     };
 }

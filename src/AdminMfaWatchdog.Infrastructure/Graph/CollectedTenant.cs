@@ -27,6 +27,31 @@ internal sealed class CollectedTenant(string tenantId)
         get { lock (_lock) return _users.Keys.ToArray(); }
     }
 
+    /// <summary>Users who hold a read role assignment or eligibility, directly or through a role group's membership.</summary>
+    public IReadOnlyCollection<string> RoleHolderIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                var principals = RoleAssignments.Concat(RoleEligibilities).Select(h => h["principalId"]!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var viaGroups = principals.Where(_groups.ContainsKey).SelectMany(g => _members.GetValueOrDefault(g)?.Keys ?? Enumerable.Empty<string>());
+                return principals.Concat(viaGroups).Where(_users.ContainsKey).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            }
+        }
+    }
+
+    /// <summary>The ids of the given users (by id or UPN) that were read.</summary>
+    public IEnumerable<string> UserIdsOf(IEnumerable<string> idsOrUpns)
+    {
+        lock (_lock)
+        {
+            return idsOrUpns.Select(key => _users.TryGetValue(key, out var byId) ? byId
+                    : _users.Values.FirstOrDefault(u => string.Equals(u["userPrincipalName"]?.GetValue<string>(), key, StringComparison.OrdinalIgnoreCase)))
+                .OfType<JsonObject>().Select(u => u["id"]!.GetValue<string>()).ToArray();
+        }
+    }
+
     /// <summary>
     /// Users that came without the selected properties: expanded principals carry Graph's default set
     /// only, which lacks accountEnabled and userType. A $select read always returns the key.

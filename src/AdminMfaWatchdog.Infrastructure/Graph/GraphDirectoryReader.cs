@@ -72,7 +72,7 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         var groupIds = relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "includeGroups").Concat(Strings(p, "conditions", "users", "excludeGroups")));
         if (config.ServiceAccounts is { } serviceAccounts) groupIds = groupIds.Append(serviceAccounts.ExclusionGroupId);
         var relevantGroups = await ReadGroupStructureAsync(tenant, groupIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), config.ServiceAccounts?.ExclusionGroupId, cancellationToken).ConfigureAwait(false);
-        await ReadDirectMembershipsAsync(tenant, relevantGroups, cancellationToken).ConfigureAwait(false);
+        await ReadDirectMembershipsAsync(tenant, tenant.RoleHolderIds.Concat(tenant.UserIdsOf(config.BreakGlassAccounts)), relevantGroups, cancellationToken).ConfigureAwait(false);
         await ReadExcludedUsersAsync(tenant, relevantPolicies, cancellationToken).ConfigureAwait(false);
         await CompleteUserPropertiesAsync(tenant, cancellationToken).ConfigureAwait(false);
         return tenant;
@@ -247,11 +247,15 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         return relevant;
     }
 
-    /// <summary>Each known user's direct groups among the relevant ones: one batched request per user.</summary>
-    private async Task ReadDirectMembershipsAsync(CollectedTenant tenant, IReadOnlySet<string> relevantGroups, CancellationToken cancellationToken)
+    /// <summary>
+    /// The direct groups, among the relevant ones, of the users whose memberships decide something:
+    /// admins (coverage, exclusions) and break-glass accounts. One batched request per user. Service
+    /// accounts are judged from the exclusion group's own members, which are read in full.
+    /// </summary>
+    private async Task ReadDirectMembershipsAsync(CollectedTenant tenant, IEnumerable<string> userIds, IReadOnlySet<string> relevantGroups, CancellationToken cancellationToken)
     {
         if (relevantGroups.Count == 0) return;
-        var requests = tenant.UserIds.Select(u => (u, _client.Users[u].MemberOf.GraphGroup.ToGetRequestInformation(r =>
+        var requests = userIds.Distinct(StringComparer.OrdinalIgnoreCase).Select(u => (u, _client.Users[u].MemberOf.GraphGroup.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Select = ["id"];
             r.QueryParameters.Top = 999;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GraphSimulator.Query;
 using GraphSimulator.Routing;
 using GraphSimulator.State;
 using GraphSimulator.Wire;
@@ -22,7 +23,7 @@ internal sealed class DirectoryEndpoints(EntityResponder responder, SimulatorOpt
         };
         var servicePrincipals = new CollectionSpec("servicePrincipals");
 
-        responder.MapCollection(routes, "/users", users, (_, data) => data.Users.Select(u => new TypedEntity(u, ODataTypes.User)));
+        responder.MapCollection(routes, "/users", users, (call, data) => UsersFor(call, data).Select(u => new TypedEntity(u, ODataTypes.User)));
         responder.MapEntity(routes, "/users/{id}", users, (call, data) =>
             data.FindUser(call["id"]) is { } user ? new TypedEntity(user, ODataTypes.User) : null);
         responder.MapEntitySet(routes, "/groups", groups, d => d.Groups, _ => ODataTypes.Group);
@@ -69,6 +70,24 @@ internal sealed class DirectoryEndpoints(EntityResponder responder, SimulatorOpt
 
         responder.MapCollection(routes, template, DirectoryObjects, Of);
         responder.MapCollection(routes, template + "/microsoft.graph.group", new CollectionSpec("groups"), Of);
+    }
+
+    /// <summary>
+    /// A filter on ids (<c>id eq '…'</c>, <c>id in (…)</c>) is answered from the index, not by scanning
+    /// every user: readers re-read admins this way, and a 200,000-user tenant must stay fast to serve.
+    /// The filter itself still applies afterwards.
+    /// </summary>
+    private static IEnumerable<JsonObject> UsersFor(GraphCall call, TenantData data)
+    {
+        var literals = call.Query.Filter?.Expression switch
+        {
+            InFilter { Path: "id" } inFilter => inFilter.Literals,
+            ComparisonFilter { Path: "id", Operator: "eq" } equals => [equals.Literal],
+            _ => null,
+        };
+        if (literals is null) return data.Users;
+        return literals.Select(l => l?.GetValue<string>()).OfType<string>()
+            .Select(id => data.FindUser(id)).OfType<JsonObject>().Distinct();
     }
 
     internal static TypedEntity ResolveObject(TenantData data, string idOrUserPrincipalName) =>
