@@ -30,6 +30,13 @@ public sealed class RuleContext(
 
     public AdminCoverage? FindAdmin(string userId) => _adminsById.GetValueOrDefault(userId);
 
+    /// <summary>A finding about an admin's coverage: the subject is the admin, the reasons are the coverage's.</summary>
+    public Finding AdminFinding(RuleMetadata rule, AdminCoverage admin, string predicate)
+    {
+        var name = admin.UserPrincipalName ?? admin.Id;
+        return NewFinding(rule, SubjectType.User, admin.Id, name, null, $"{name} ({AdminRoles.Describe(admin)}) {predicate}", admin.Reasons);
+    }
+
     public Finding NewFinding(
         RuleMetadata rule, SubjectType subjectType, string subjectId, string subjectName, string? policyId,
         string summary, IReadOnlyList<string> reasons, Severity? severity = null) =>

@@ -15,8 +15,6 @@ public sealed class AdminNotCoveredRule : IRule
         "https://learn.microsoft.com/entra/identity/conditional-access/policy-old-require-mfa-admin");
 
     public IEnumerable<Finding> Detect(RuleContext context) =>
-        context.Admins.Where(a => a.Coverage == Coverage.NotCovered).Select(admin => context.NewFinding(
-            Metadata, SubjectType.User, admin.Id, admin.UserPrincipalName ?? admin.Id, null,
-            $"{admin.UserPrincipalName ?? admin.Id} ({AdminRoles.Describe(admin)}) can sign in without MFA",
-            admin.Reasons));
+        context.Admins.Where(a => a.Coverage == Coverage.NotCovered)
+            .Select(admin => context.AdminFinding(Metadata, admin, "can sign in without MFA"));
 }

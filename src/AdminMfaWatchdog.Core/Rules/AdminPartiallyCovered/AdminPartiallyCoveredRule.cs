@@ -15,8 +15,6 @@ public sealed class AdminPartiallyCoveredRule : IRule
         "https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-conditions");
 
     public IEnumerable<Finding> Detect(RuleContext context) =>
-        context.Admins.Where(a => a.Coverage == Coverage.Partial).Select(admin => context.NewFinding(
-            Metadata, SubjectType.User, admin.Id, admin.UserPrincipalName ?? admin.Id, null,
-            $"{admin.UserPrincipalName ?? admin.Id} ({AdminRoles.Describe(admin)}) is forced through MFA only in some sign-ins",
-            admin.Reasons));
+        context.Admins.Where(a => a.Coverage == Coverage.Partial)
+            .Select(admin => context.AdminFinding(Metadata, admin, "is forced through MFA only in some sign-ins"));
 }
