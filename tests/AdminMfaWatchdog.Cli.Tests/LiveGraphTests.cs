@@ -76,6 +76,29 @@ public sealed class LiveGraphTests : IAsyncLifetime
         Assert.False(File.Exists(exported));
     }
 
+    [Fact]
+    public async Task Remediate_fixes_what_the_configuration_allows_and_the_next_scan_no_longer_finds_it()
+    {
+        var dryRun = await CliRunner.RunAsync("scan", "--graph-url", _simulator.BaseUrl, "--anonymous", "--config", DemoConfig, "--dry-run", "--format", "json");
+        var fixedRun = await CliRunner.RunAsync("scan", "--graph-url", _simulator.BaseUrl, "--anonymous", "--config", DemoConfig, "--remediate", "--format", "json");
+        var after = await CliRunner.RunAsync("scan", "--graph-url", _simulator.BaseUrl, "--anonymous", "--config", DemoConfig, "--format", "json");
+
+        Assert.Equal(["planned", "planned"], Statuses(dryRun.Stdout));
+        Assert.Equal(["applied", "applied"], Statuses(fixedRun.Stdout));
+        using var report = JsonDocument.Parse(after.Stdout);
+        var rules = report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).ToArray();
+        Assert.DoesNotContain("policy-not-enabled", rules);
+        Assert.DoesNotContain("service-account-not-excluded", rules);
+        Assert.Contains("admin-not-covered", rules);
+        Assert.Empty(report.RootElement.GetProperty("actions").EnumerateArray());
+    }
+
+    private static string[] Statuses(string reportJson)
+    {
+        using var report = JsonDocument.Parse(reportJson);
+        return report.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("status").GetString()!).ToArray();
+    }
+
     private static string AdminsAndFindings(string reportJson)
     {
         using var report = JsonDocument.Parse(reportJson);

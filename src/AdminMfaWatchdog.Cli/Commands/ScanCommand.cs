@@ -16,15 +16,24 @@ internal static class ScanCommand
         var format = new Option<string>("--format") { Description = "table (for people) or json (the scan report contract).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var output = new Option<FileInfo>("--output") { Description = "Write the report to this file instead of standard output." };
+        var remediate = new Option<bool>("--remediate") { Description = "Fix what rules in 'remediate' mode found, inside the guardrails (live tenants only)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Plan the fixes and report them as 'planned'; write nothing." };
 
-        var command = new Command("scan", "Scan a tenant: every admin's MFA coverage and every rule's findings.") { snapshot, format, output, common.Store };
+        var command = new Command("scan", "Scan a tenant: every admin's MFA coverage and every rule's findings.") { snapshot, format, output, common.Store, remediate, dryRun };
         common.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.GuardAsync(stderr, async () =>
         {
             var source = TenantSource.Resolve(parse.GetValue(snapshot), parse.GetValue(common.Config), parse.GetValue(common.GraphUrl), parse.GetValue(common.Anonymous), parse.GetValue(common.Store));
             var ledger = WatchdogSettings.Ledger(source.Settings);
             await stderr.WriteLineAsync(source.IsDemo ? "No --snapshot and no Graph settings: scanning the embedded demo tenant." : $"Scanning {source.Description}.");
-            var outcome = await new WatchdogEngine(source.Reader, TimeProvider.System, ledger).RunAsync(source.Config, cancellationToken);
+            var mode = parse.GetValue(dryRun) ? RemediationMode.DryRun : parse.GetValue(remediate) ? RemediationMode.Remediate : RemediationMode.None;
+            if (mode == RemediationMode.Remediate && source.Remediation is null)
+            {
+                await stderr.WriteLineAsync($"error: --remediate writes to a live tenant, and {source.Description} is not one; use --dry-run to see the plan");
+                return ExitCodes.BadInput;
+            }
+            var engine = new WatchdogEngine(source.Reader, TimeProvider.System, ledger, new WatchdogEngineOptions { Remediation = mode }, source.Remediation);
+            var outcome = await engine.RunAsync(source.Config, cancellationToken);
             if (ledger is not null && outcome.Report.Complete) await stderr.WriteLineAsync(Ledger(outcome.Transitions));
             return await WriteAsync(outcome.Report, parse.GetValue(format)!, parse.GetValue(output), stdout, stderr, cancellationToken);
         }));

@@ -2,6 +2,7 @@ using AdminMfaWatchdog.Core.Configuration;
 using AdminMfaWatchdog.Core.Directory;
 using AdminMfaWatchdog.Core.Engine;
 using AdminMfaWatchdog.Core.Ports;
+using AdminMfaWatchdog.Core.Remediation;
 using AdminMfaWatchdog.Infrastructure.Graph;
 using AdminMfaWatchdog.Infrastructure.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +10,9 @@ using Microsoft.Extensions.Configuration;
 namespace AdminMfaWatchdog.Cli.Commands;
 
 /// <summary>Which tenant a command reads, with which configuration.</summary>
-internal sealed record TenantSource(IDirectoryReader Reader, WatchdogConfig Config, string Description, IConfiguration Settings)
+/// <param name="Remediation">how fixes are written and read back; only a live tenant has one.</param>
+internal sealed record TenantSource(IDirectoryReader Reader, WatchdogConfig Config, string Description, IConfiguration Settings,
+    RemediationExecutor? Remediation = null)
 {
     /// <summary>
     /// A snapshot file when given; else the tenant the Graph settings name; else the embedded demo.
@@ -29,7 +32,9 @@ internal sealed record TenantSource(IDirectoryReader Reader, WatchdogConfig Conf
         {
             var options = WatchdogSettings.Graph(settings);
             var client = WatchdogGraphClient.Create(options, TimeProvider.System);
-            return new(new GraphDirectoryReader(client, options, TimeProvider.System), config ?? WatchdogConfig.Default, $"Microsoft Graph at {options.BaseUrl}", settings);
+            // Writes share the reader's client: one retry layer, one CA request gate per tenant.
+            var remediation = new RemediationExecutor(new GraphDirectoryWriter(client), new GraphDirectoryReadBack(client, options, TimeProvider.System));
+            return new(new GraphDirectoryReader(client, options, TimeProvider.System), config ?? WatchdogConfig.Default, $"Microsoft Graph at {options.BaseUrl}", settings, remediation);
         }
         return new(new SnapshotDirectoryReader(DemoTenant.Snapshot()), config ?? DemoTenant.Config(), "the embedded demo tenant", settings);
     }

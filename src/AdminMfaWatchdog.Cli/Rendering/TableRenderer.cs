@@ -37,6 +37,15 @@ internal static class TableRenderer
             foreach (var reason in finding.Reasons) text.AppendLine($"  {"",-9} - {Terminal.Safe(reason)}");
         }
         if (report.Findings.Count == 0) text.AppendLine("  none: every administrator is forced through MFA and every exclusion is expected.");
+        if (report.Actions.Count == 0) return text.ToString();
+
+        text.AppendLine();
+        text.AppendLine($"ACTIONS: {report.Actions.Count} ({string.Join(", ", Enum.GetValues<ActionStatus>().Select(s => $"{report.Actions.Count(a => a.Status == s)} {s.ToString().ToLowerInvariant()}"))})");
+        foreach (var action in report.Actions)
+        {
+            text.AppendLine($"  {action.Status.ToString().ToUpperInvariant(),-9} {action.RuleId}  {action.Kind} {Terminal.Safe(action.TargetId)}");
+            text.AppendLine($"  {"",-9} {Terminal.Safe(action.Detail)}");
+        }
         return text.ToString();
     }
 

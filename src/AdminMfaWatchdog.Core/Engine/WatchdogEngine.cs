@@ -1,14 +1,22 @@
 using AdminMfaWatchdog.Core.Configuration;
+using AdminMfaWatchdog.Core.Directory;
 using AdminMfaWatchdog.Core.Findings;
 using AdminMfaWatchdog.Core.Ports;
+using AdminMfaWatchdog.Core.Remediation;
 
 namespace AdminMfaWatchdog.Core.Engine;
 
 /// <summary>What one run produced: the report, and the ledger transitions that alerts are made of.</summary>
 public sealed record ScanOutcome(ScanReport Report, IReadOnlyList<FindingTransition> Transitions);
 
+/// <summary>Whether a run changes the tenant: never, for real, or only says what it would do.</summary>
+public enum RemediationMode { None, Remediate, DryRun }
+
 public sealed class WatchdogEngineOptions
 {
+    /// <summary>Remediate honours each rule's configured mode; None keeps the run read-only.</summary>
+    public RemediationMode Remediation { get; init; } = RemediationMode.None;
+
     /// <summary>What started the scan, as recorded in WatchdogScans (see <see cref="ScanTriggers"/>).</summary>
     public string Trigger { get; init; } = ScanTriggers.Cli;
 
@@ -20,27 +28,42 @@ public sealed class WatchdogEngineOptions
 }
 
 /// <summary>
-/// One run: read the tenant, evaluate coverage and rules, then (with a ledger) fold the findings into
-/// it under the tenant's scan lease and record the run. A read that fails makes the scan incomplete:
-/// no admins, no findings, nothing resolved. A ledger that cannot be updated makes the run incomplete
-/// too (its error says so): what was found stands, but it was not remembered.
-/// The engine does not know which host runs it.
+/// One run: read the tenant, evaluate coverage and rules, then under the tenant's scan lease act
+/// (remediate inside the guardrails, when asked) and fold the findings into the ledger, and record
+/// the run. A read that fails makes the scan incomplete: no admins, no findings, no writes, nothing
+/// resolved. A ledger that cannot be updated makes the run incomplete too (its error says so): what
+/// was found stands, but it was not remembered. The engine does not know which host runs it.
 /// </summary>
-public sealed class WatchdogEngine(IDirectoryReader reader, TimeProvider clock, IFindingStore? ledger = null, WatchdogEngineOptions? options = null)
+/// <param name="remediation">how fixes are applied and read back; without it a run can only plan (dry run).</param>
+public sealed class WatchdogEngine(
+    IDirectoryReader reader, TimeProvider clock, IFindingStore? ledger = null, WatchdogEngineOptions? options = null,
+    RemediationExecutor? remediation = null)
 {
     private readonly WatchdogEngineOptions _options = options ?? new WatchdogEngineOptions();
 
+    private sealed record Scan(ScanReport Report, TenantSnapshot? Snapshot, Evaluation? Evaluation);
+
     public async Task<ScanOutcome> RunAsync(WatchdogConfig config, CancellationToken cancellationToken)
     {
-        var report = await ScanAsync(config, cancellationToken).ConfigureAwait(false);
+        var scan = await ReadAndEvaluateAsync(config, cancellationToken).ConfigureAwait(false);
+        var report = scan.Report;
         // A read that failed before the tenant was known leaves nothing to record it under.
-        if (ledger is null || report.TenantId.Length == 0) return new ScanOutcome(report, []);
+        if (ledger is null || report.TenantId.Length == 0)
+            return new ScanOutcome((await ActAsync(scan, config, cancellationToken).ConfigureAwait(false)).Report, []);
 
         IReadOnlyList<FindingTransition> transitions = [];
         try
         {
             await using var lease = await AcquireLeaseAsync(report.TenantId, report.ScanId, cancellationToken).ConfigureAwait(false);
-            transitions = (await new LedgerUpdate(ledger).ApplyAsync(report, new HashSet<string>(), cancellationToken).ConfigureAwait(false)).Transitions;
+            var acted = await ActAsync(scan, config, cancellationToken).ConfigureAwait(false);
+            report = acted.Report;
+            transitions = (await new LedgerUpdate(ledger).ApplyAsync(report, acted.Fixed, cancellationToken).ConfigureAwait(false)).Transitions;
+            if (report.Actions.Count > 0)
+                await ledger.RecordActionsAsync(report.TenantId, report.ScanId, report.Actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FindingStoreException ex)
+        {
+            report = report with { Complete = false, Error = $"the findings ledger could not be updated: {ex.Message}" };
         }
         catch (LedgerUpdateException ex)
         {
@@ -68,27 +91,46 @@ public sealed class WatchdogEngine(IDirectoryReader reader, TimeProvider clock, 
         return new ScanOutcome(report, transitions);
     }
 
-    /// <summary>Read and evaluate only; remembers nothing.</summary>
-    public async Task<ScanReport> ScanAsync(WatchdogConfig config, CancellationToken cancellationToken)
+    /// <summary>Read and evaluate only; changes and remembers nothing.</summary>
+    public async Task<ScanReport> ScanAsync(WatchdogConfig config, CancellationToken cancellationToken) =>
+        (await ReadAndEvaluateAsync(config, cancellationToken).ConfigureAwait(false)).Report;
+
+    private async Task<Scan> ReadAndEvaluateAsync(WatchdogConfig config, CancellationToken cancellationToken)
     {
         var scanId = Guid.NewGuid().ToString();
         var startedAt = clock.GetUtcNow();
-        Directory.TenantSnapshot snapshot;
+        TenantSnapshot snapshot;
         try
         {
             snapshot = await reader.ReadAsync(config, cancellationToken).ConfigureAwait(false);
         }
         catch (DirectoryReadException ex)
         {
-            return new ScanReport(ex.TenantId ?? "", scanId, startedAt, clock.GetUtcNow(), Complete: false, [], [], [])
+            return new Scan(new ScanReport(ex.TenantId ?? "", scanId, startedAt, clock.GetUtcNow(), Complete: false, [], [], [])
             {
                 Error = ex.Message,
-            };
+            }, null, null);
         }
 
         var evaluation = ScanEvaluator.Evaluate(snapshot, config, startedAt);
-        return new ScanReport(snapshot.TenantId, scanId, startedAt, clock.GetUtcNow(), Complete: true,
-            evaluation.Admins, evaluation.Findings, []);
+        return new Scan(new ScanReport(snapshot.TenantId, scanId, startedAt, clock.GetUtcNow(), Complete: true,
+            evaluation.Admins, evaluation.Findings, []), snapshot, evaluation);
+    }
+
+    /// <summary>
+    /// Plans the fixes of rules in remediate mode and applies them inside the guardrails (or, in a dry
+    /// run or without a writer, only plans). Never from an incomplete read.
+    /// </summary>
+    private async Task<(ScanReport Report, IReadOnlySet<string> Fixed)> ActAsync(Scan scan, WatchdogConfig config, CancellationToken cancellationToken)
+    {
+        IReadOnlySet<string> none = new HashSet<string>();
+        if (_options.Remediation == RemediationMode.None || scan is not { Report.Complete: true, Snapshot: { } snapshot, Evaluation: { } evaluation })
+            return (scan.Report, none);
+        var plan = RemediationPlanner.Plan(evaluation, snapshot, config, scanComplete: true);
+        if (_options.Remediation == RemediationMode.DryRun || remediation is null)
+            return (scan.Report with { Actions = plan.Actions }, none);
+        var outcome = await remediation.ExecuteAsync(plan, dryRun: false, cancellationToken).ConfigureAwait(false);
+        return (scan.Report with { Actions = outcome.Actions }, outcome.FixedFingerprints);
     }
 
     /// <summary>Waits, within a bound, for another run of the same tenant to finish; then gives up.</summary>

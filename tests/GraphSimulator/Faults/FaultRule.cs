@@ -10,6 +10,9 @@ public enum FaultKind
 
     /// <summary>Hold the request until the client gives up (or <see cref="SimulatorOptions.HangDuration"/>, then 504).</summary>
     Hang,
+
+    /// <summary>Answer 204 as if the write succeeded, without performing it: a write that does not stick.</summary>
+    Ignore,
 }
 
 /// <summary>
@@ -58,6 +61,10 @@ public sealed record FaultRule
     /// <summary>The next matching request never answers (a timeout for the caller).</summary>
     public static FaultRule Hang(string? pathPrefix = null, int times = 1) =>
         new() { PathPrefix = pathPrefix, Kind = FaultKind.Hang, Times = times };
+
+    /// <summary>The next matching writes are acknowledged (204) but not applied, e.g. <c>NotApplied("PATCH", "/identity/conditionalAccess/policies")</c>.</summary>
+    public static FaultRule NotApplied(string method, string? pathPrefix = null, int times = 1) =>
+        new() { Method = method, PathPrefix = pathPrefix, Kind = FaultKind.Ignore, Times = times };
 
     /// <summary>Fail page <paramref name="page"/> of a paged list, e.g. the 2nd page of <c>/users</c>.</summary>
     public static FaultRule FailPage(string pathPrefix, int page, int status = 503) =>

@@ -57,6 +57,11 @@ internal sealed class RequestPipeline(
         }
 
         stats.Faulted();
+        if (rule.Kind == FaultKind.Ignore)
+        {
+            return GraphResponse.NoContent();
+        }
+
         if (rule.Kind == FaultKind.Hang)
         {
             await Task.Delay(options.HangDuration, cancellationToken);
