@@ -130,7 +130,10 @@ public sealed class WatchdogEngine(
         if (_options.Remediation == RemediationMode.DryRun || remediation is null)
             return (scan.Report with { Actions = plan.Actions }, none);
         var outcome = await remediation.ExecuteAsync(plan, dryRun: false, cancellationToken).ConfigureAwait(false);
-        return (scan.Report with { Actions = outcome.Actions }, outcome.FixedFingerprints);
+        // A finding this run fixed, and read back fixed, is no longer true: it leaves the findings
+        // (its action says what was done) so the ledger marks it remediated rather than seen again.
+        var stillTrue = scan.Report.Findings.Where(f => !outcome.FixedFingerprints.Contains(f.Fingerprint)).ToArray();
+        return (scan.Report with { Actions = outcome.Actions, Findings = stillTrue }, outcome.FixedFingerprints);
     }
 
     /// <summary>Waits, within a bound, for another run of the same tenant to finish; then gives up.</summary>
