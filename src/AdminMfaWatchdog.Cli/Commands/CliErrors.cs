@@ -1,4 +1,5 @@
 using AdminMfaWatchdog.Core.Json;
+using AdminMfaWatchdog.Infrastructure.Alerts;
 using AdminMfaWatchdog.Infrastructure.Graph;
 using AdminMfaWatchdog.Infrastructure.Hosting;
 using AdminMfaWatchdog.Infrastructure.Storage.Tables;
@@ -19,7 +20,7 @@ internal static class CliErrors
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is GraphConfigurationException or SettingsException or InvalidConnectionStringException)
+        catch (Exception ex) when (ex is GraphConfigurationException or SettingsException or InvalidConnectionStringException or AlertsConfigurationException)
         {
             await stderr.WriteLineAsync($"error: settings: {ex.Message}");
             return ExitCodes.BadInput;

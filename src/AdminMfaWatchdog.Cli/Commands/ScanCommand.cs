@@ -32,9 +32,13 @@ internal static class ScanCommand
                 await stderr.WriteLineAsync($"error: --remediate writes to a live tenant, and {source.Description} is not one; use --dry-run to see the plan");
                 return ExitCodes.BadInput;
             }
-            var engine = new WatchdogEngine(source.Reader, TimeProvider.System, ledger, new WatchdogEngineOptions { Remediation = mode }, source.Remediation);
+            var alerts = WatchdogSettings.Alerts(source.Settings, source.Graph);
+            var engine = new WatchdogEngine(source.Reader, TimeProvider.System, ledger, new WatchdogEngineOptions { Remediation = mode }, source.Remediation, alerts);
             var outcome = await engine.RunAsync(source.Config, cancellationToken);
             if (ledger is not null && outcome.Report.Complete) await stderr.WriteLineAsync(Ledger(outcome.Transitions));
+            if (outcome.Alerts is { } sent)
+                await stderr.WriteLineAsync($"Alerts: {sent.Queued.Count} batch(es) queued; {sent.Delivery.Delivered} delivered, {sent.Delivery.Retrying} waiting to be retried, {sent.Delivery.Dead} given up.");
+            if (outcome.AlertError is { } alertError) await stderr.WriteLineAsync($"warning: alerts could not be queued: {alertError}");
             return await WriteAsync(outcome.Report, parse.GetValue(format)!, parse.GetValue(output), stdout, stderr, cancellationToken);
         }));
         return command;

@@ -6,13 +6,15 @@ using AdminMfaWatchdog.Core.Remediation;
 using AdminMfaWatchdog.Infrastructure.Graph;
 using AdminMfaWatchdog.Infrastructure.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Graph;
 
 namespace AdminMfaWatchdog.Cli.Commands;
 
 /// <summary>Which tenant a command reads, with which configuration.</summary>
 /// <param name="Remediation">how fixes are written and read back; only a live tenant has one.</param>
+/// <param name="Graph">the live tenant's client, shared by reads, writes and email alerts.</param>
 internal sealed record TenantSource(IDirectoryReader Reader, WatchdogConfig Config, string Description, IConfiguration Settings,
-    RemediationExecutor? Remediation = null)
+    RemediationExecutor? Remediation = null, GraphServiceClient? Graph = null)
 {
     /// <summary>
     /// A snapshot file when given; else the tenant the Graph settings name; else the embedded demo.
@@ -34,7 +36,7 @@ internal sealed record TenantSource(IDirectoryReader Reader, WatchdogConfig Conf
             var client = WatchdogGraphClient.Create(options, TimeProvider.System);
             // Writes share the reader's client: one retry layer, one CA request gate per tenant.
             var remediation = new RemediationExecutor(new GraphDirectoryWriter(client), new GraphDirectoryReadBack(client, options, TimeProvider.System));
-            return new(new GraphDirectoryReader(client, options, TimeProvider.System), config ?? WatchdogConfig.Default, $"Microsoft Graph at {options.BaseUrl}", settings, remediation);
+            return new(new GraphDirectoryReader(client, options, TimeProvider.System), config ?? WatchdogConfig.Default, $"Microsoft Graph at {options.BaseUrl}", settings, remediation, client);
         }
         return new(new SnapshotDirectoryReader(DemoTenant.Snapshot()), config ?? DemoTenant.Config(), "the embedded demo tenant", settings);
     }

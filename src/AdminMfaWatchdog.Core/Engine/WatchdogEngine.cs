@@ -1,3 +1,4 @@
+using AdminMfaWatchdog.Core.Alerts;
 using AdminMfaWatchdog.Core.Configuration;
 using AdminMfaWatchdog.Core.Directory;
 using AdminMfaWatchdog.Core.Findings;
@@ -6,8 +7,15 @@ using AdminMfaWatchdog.Core.Remediation;
 
 namespace AdminMfaWatchdog.Core.Engine;
 
-/// <summary>What one run produced: the report, and the ledger transitions that alerts are made of.</summary>
-public sealed record ScanOutcome(ScanReport Report, IReadOnlyList<FindingTransition> Transitions);
+/// <summary>What one run produced: the report, the ledger transitions, and what became of the alerts.</summary>
+public sealed record ScanOutcome(ScanReport Report, IReadOnlyList<FindingTransition> Transitions)
+{
+    /// <summary>Batches queued and delivered by this run; null without alerting.</summary>
+    public AlertRunResult? Alerts { get; init; }
+
+    /// <summary>Why the alerts of this run could not be queued (the outbox was unreachable); they are not lost from the ledger.</summary>
+    public string? AlertError { get; init; }
+}
 
 /// <summary>Whether a run changes the tenant: never, for real, or only says what it would do.</summary>
 public enum RemediationMode { None, Remediate, DryRun }
@@ -35,9 +43,10 @@ public sealed class WatchdogEngineOptions
 /// was found stands, but it was not remembered. The engine does not know which host runs it.
 /// </summary>
 /// <param name="remediation">how fixes are applied and read back; without it a run can only plan (dry run).</param>
+/// <param name="alerts">the alert step, run at the end of every run, complete or not.</param>
 public sealed class WatchdogEngine(
     IDirectoryReader reader, TimeProvider clock, IFindingStore? ledger = null, WatchdogEngineOptions? options = null,
-    RemediationExecutor? remediation = null)
+    RemediationExecutor? remediation = null, AlertNotifier? alerts = null)
 {
     private readonly WatchdogEngineOptions _options = options ?? new WatchdogEngineOptions();
 
@@ -45,11 +54,27 @@ public sealed class WatchdogEngine(
 
     public async Task<ScanOutcome> RunAsync(WatchdogConfig config, CancellationToken cancellationToken)
     {
+        var (report, transitions) = await ScanActAndRememberAsync(config, cancellationToken).ConfigureAwait(false);
+        if (alerts is null) return new ScanOutcome(report, transitions);
+        try
+        {
+            // Every run, even one with nothing new: it also delivers what earlier runs could not.
+            var result = await alerts.NotifyAsync(report, transitions, ledger, cancellationToken).ConfigureAwait(false);
+            return new ScanOutcome(report, transitions) { Alerts = result };
+        }
+        catch (AlertOutboxException ex)
+        {
+            return new ScanOutcome(report, transitions) { AlertError = ex.Message };
+        }
+    }
+
+    private async Task<(ScanReport Report, IReadOnlyList<FindingTransition> Transitions)> ScanActAndRememberAsync(WatchdogConfig config, CancellationToken cancellationToken)
+    {
         var scan = await ReadAndEvaluateAsync(config, cancellationToken).ConfigureAwait(false);
         var report = scan.Report;
         // A read that failed before the tenant was known leaves nothing to record it under.
         if (ledger is null || report.TenantId.Length == 0)
-            return new ScanOutcome((await ActAsync(scan, config, cancellationToken).ConfigureAwait(false)).Report, []);
+            return ((await ActAsync(scan, config, cancellationToken).ConfigureAwait(false)).Report, []);
 
         IReadOnlyList<FindingTransition> transitions = [];
         try
@@ -88,7 +113,7 @@ public sealed class WatchdogEngine(
         {
             report = report with { Complete = false, Error = $"the scan record could not be written: {ex.Message}" };
         }
-        return new ScanOutcome(report, transitions);
+        return (report, transitions);
     }
 
     /// <summary>Read and evaluate only; changes and remembers nothing.</summary>

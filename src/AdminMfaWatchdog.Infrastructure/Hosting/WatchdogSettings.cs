@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdminMfaWatchdog.Core.Alerts;
 using AdminMfaWatchdog.Core.Configuration;
 using AdminMfaWatchdog.Core.Json;
 using AdminMfaWatchdog.Core.Ports;
+using AdminMfaWatchdog.Infrastructure.Alerts;
+using AdminMfaWatchdog.Infrastructure.Alerts.Outbox;
 using AdminMfaWatchdog.Infrastructure.Graph;
 using AdminMfaWatchdog.Infrastructure.Storage.Ledger;
 using AdminMfaWatchdog.Infrastructure.Storage.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Graph;
 
 namespace AdminMfaWatchdog.Infrastructure.Hosting;
 
@@ -41,14 +45,35 @@ public static class WatchdogSettings
     /// The findings ledger: <c>Storage:ConnectionString</c> (SharedKey, <c>UseDevelopmentStorage=true</c>),
     /// else <c>Storage:TableServiceUri</c> with managed identity; null when neither is set.
     /// </summary>
-    public static IFindingStore? Ledger(IConfiguration configuration)
+    public static IFindingStore? Ledger(IConfiguration configuration) =>
+        TableService(configuration) is { } service ? new TableFindingStore(service) : null;
+
+    /// <summary>
+    /// The alert step, when any channel is configured (<c>Alerts:*</c>). Alerts wait in an outbox in
+    /// the ledger's storage until delivered, so channels without storage are a settings error.
+    /// </summary>
+    /// <param name="graph">sends email alerts; the reader's client, so it shares its retry layer.</param>
+    public static AlertNotifier? Alerts(IConfiguration configuration, GraphServiceClient? graph)
+    {
+        var options = AlertsSettings.Read(configuration);
+        var channels = AlertsSettings.Channels(options, graph);
+        if (channels.Count == 0) return null;
+        var service = TableService(configuration)
+            ?? throw new SettingsException("Alerts", "alert channels need storage for their outbox: set Storage:ConnectionString or Storage:TableServiceUri (--store)");
+        return new AlertNotifier(new TableAlertOutbox(service, channels), AlertsSettings.Policy(options));
+    }
+
+    private static TableServiceClient? TableService(IConfiguration configuration)
     {
         if (configuration["Storage:ConnectionString"] is { Length: > 0 } connectionString)
-            return TableFindingStore.FromConnectionString(connectionString, "Storage:ConnectionString");
+        {
+            var parsed = TableConnectionString.Parse(connectionString, "Storage:ConnectionString");
+            return new TableServiceClient(parsed.TableEndpoint, parsed.Credential);
+        }
         if (configuration["Storage:TableServiceUri"] is not { Length: > 0 } serviceUri) return null;
         if (!Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
             throw new SettingsException("Storage:TableServiceUri", "must be the absolute https URL of the table service");
-        return new TableFindingStore(new TableServiceClient(uri, new DefaultAzureCredential()));
+        return new TableServiceClient(uri, new DefaultAzureCredential());
     }
 
     /// <summary>True when a tenant is configured: any Graph setting is present.</summary>

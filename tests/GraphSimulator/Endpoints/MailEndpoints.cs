@@ -13,12 +13,12 @@ internal sealed class MailEndpoints(TenantState state, TimeProvider time)
 
     private GraphResponse Send(GraphCall call)
     {
-        if (call.Request.Body?["message"] is not JsonObject message)
+        if (Parameter(call.Request.Body, "message") is not JsonObject message)
         {
             throw new GraphException(400, "ErrorInvalidRequest", "The 'message' parameter is required.");
         }
 
-        var saveToSentItems = call.Request.Body["saveToSentItems"] is not JsonValue save || !save.TryGetValue<bool>(out var flag) || flag;
+        var saveToSentItems = Parameter(call.Request.Body, "saveToSentItems") is not JsonValue save || !save.TryGetValue<bool>(out var flag) || flag;
         state.Mutate(data =>
         {
             var sender = data.FindUser(call["id"])
@@ -28,4 +28,8 @@ internal sealed class MailEndpoints(TenantState state, TimeProvider time)
         });
         return GraphResponse.Accepted();
     }
+
+    /// <summary>Action parameters match case-insensitively, as on Graph: the .NET SDK 5.x sends "Message" and "SaveToSentItems".</summary>
+    private static JsonNode? Parameter(JsonNode? body, string name) =>
+        (body as JsonObject)?.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }
