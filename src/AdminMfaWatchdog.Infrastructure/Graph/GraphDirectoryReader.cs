@@ -58,12 +58,14 @@ public sealed class GraphDirectoryReader : IDirectoryReader
     private async Task<CollectedTenant> ReadTenantAsync(string tenantId, WatchdogConfig config, CancellationToken cancellationToken)
     {
         var tenant = new CollectedTenant(tenantId);
-        var policies = ReadPoliciesAsync(tenant, cancellationToken);
+        var policies = _json.GetAllAsync(_client.Identity.ConditionalAccess.Policies.ToGetRequestInformation(), cancellationToken);
         var roleDefinitions = _json.GetAllAsync(_client.RoleManagement.Directory.RoleDefinitions.ToGetRequestInformation(r =>
             r.QueryParameters.Select = ["id", "templateId", "displayName", "isBuiltIn", "isPrivileged"]), cancellationToken);
         var expected = ReadExpectedExclusionsAsync(tenant, config, cancellationToken);
 
-        await policies.ConfigureAwait(false);
+        tenant.Policies = await policies.ConfigureAwait(false);
+        // The other CA reads wait their turn at the 1 request/s gate; nothing else needs to wait for them.
+        var policyReferences = ReadPolicyReferencesAsync(tenant, cancellationToken);
         tenant.RoleDefinitions = await roleDefinitions.ConfigureAwait(false);
         var relevantPolicies = tenant.Policies.Where(p => IsMfaRelated(p) || config.WatchedPolicyIds.Contains(Id(p), StringComparer.OrdinalIgnoreCase)).ToArray();
 
@@ -75,13 +77,13 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         await ReadDirectMembershipsAsync(tenant, tenant.RoleHolderIds.Concat(tenant.UserIdsOf(config.BreakGlassAccounts)), relevantGroups, cancellationToken).ConfigureAwait(false);
         await ReadExcludedUsersAsync(tenant, relevantPolicies, cancellationToken).ConfigureAwait(false);
         await CompleteUserPropertiesAsync(tenant, cancellationToken).ConfigureAwait(false);
+        await policyReferences.ConfigureAwait(false);
         return tenant;
     }
 
-    /// <summary>All policies in one request (paged only if Graph pages), then what they refer to.</summary>
-    private async Task ReadPoliciesAsync(CollectedTenant tenant, CancellationToken cancellationToken)
+    /// <summary>What the policies (read in one request) refer to: named locations, and strengths Graph did not expand.</summary>
+    private async Task ReadPolicyReferencesAsync(CollectedTenant tenant, CancellationToken cancellationToken)
     {
-        tenant.Policies = await _json.GetAllAsync(_client.Identity.ConditionalAccess.Policies.ToGetRequestInformation(), cancellationToken).ConfigureAwait(false);
         if (tenant.Policies.Any(p => Node(p, "conditions", "locations") is JsonObject))
             tenant.NamedLocations = await _json.GetAllAsync(_client.Identity.ConditionalAccess.NamedLocations.ToGetRequestInformation(), cancellationToken).ConfigureAwait(false);
         // Graph returns each grant's strength expanded; the tenant's list is needed only when one is not.

@@ -8,8 +8,10 @@ namespace GraphSimulator.Pipeline;
 
 /// <summary>
 /// <c>POST /$batch</c> (json-batching.md): up to 20 steps, each sent through the full pipeline
-/// (faults, throttling, stats) and answered with its own id, status, headers and body. Steps run in
-/// order, one at a time, so results are deterministic; a step whose <c>dependsOn</c> failed gets 424.
+/// (faults, throttling, stats) and answered with its own id, status, headers and body. As on Graph,
+/// independent steps run concurrently (so a batch under latency costs one step's latency, not 20),
+/// a step with <c>dependsOn</c> waits for those steps, and gets 424 when one of them failed.
+/// Responses are listed in request order.
 /// </summary>
 internal sealed class BatchEndpoint(RequestPipeline pipeline)
 {
@@ -20,19 +22,27 @@ internal sealed class BatchEndpoint(RequestPipeline pipeline)
     private async Task<GraphResponse> HandleAsync(GraphCall call, CancellationToken cancellationToken)
     {
         var steps = Parse(call.Request.Body);
-        var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
-        var responses = new JsonArray();
+        var running = new Dictionary<string, Task<GraphResponse>>(StringComparer.Ordinal);
         foreach (var step in steps)
         {
-            var failedDependency = step.DependsOn.FirstOrDefault(id => statuses[id] is < 200 or >= 300);
-            var response = failedDependency is null
-                ? await pipeline.DispatchAsync(ToRequest(call.Request, step), cancellationToken)
-                : GraphResponse.Error(424, "FailedDependency", $"The request depends on request '{failedDependency}', which failed.");
-            statuses[step.Id] = response.Status;
-            responses.Add(ToJson(step.Id, response));
+            // Parse guarantees that dependencies are earlier steps, so they are already running.
+            var dependencies = step.DependsOn.Select(id => (Id: id, Response: running[id])).ToArray();
+            running[step.Id] = RunAsync(call.Request, step, dependencies, cancellationToken);
         }
 
+        var responses = new JsonArray();
+        foreach (var step in steps) responses.Add(ToJson(step.Id, await running[step.Id]));
         return GraphResponse.Ok(new JsonObject { ["responses"] = responses });
+    }
+
+    private async Task<GraphResponse> RunAsync(GraphRequest batch, BatchStep step, (string Id, Task<GraphResponse> Response)[] dependencies, CancellationToken cancellationToken)
+    {
+        foreach (var (id, dependency) in dependencies)
+        {
+            if ((await dependency).Status is < 200 or >= 300)
+                return GraphResponse.Error(424, "FailedDependency", $"The request depends on request '{id}', which failed.");
+        }
+        return await pipeline.DispatchAsync(ToRequest(batch, step), cancellationToken);
     }
 
     private static GraphRequest ToRequest(GraphRequest batch, BatchStep step)
