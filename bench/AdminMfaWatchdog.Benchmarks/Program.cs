@@ -1,3 +1,4 @@
+using AdminMfaWatchdog.Benchmarks.Micro;
 using AdminMfaWatchdog.Benchmarks.Commands;
 using AdminMfaWatchdog.Core.Json;
 
@@ -11,6 +12,8 @@ const string Usage = """
           serve the tenant from the Graph simulator with that latency per request, run one full live
           read through the Microsoft Graph SDK and evaluate it; count the requests; check the report
           equals the snapshot scan's
+      micro [BenchmarkDotNet arguments, e.g. --filter '*']
+          BenchmarkDotNet micro-benchmarks of the evaluator (in process, on the small and large tenants)
     """;
 
 try
@@ -21,6 +24,7 @@ try
         "generate" => GenerateCommand.Run(arguments, Console.Out),
         "evaluate" => EvaluateCommand.Run(arguments, Console.Out),
         "scan" => await LiveScanCommand.RunAsync(arguments, Console.Out),
+        "micro" => MicroBenchmarks.Run(args[1..]),
         _ => throw new UsageException($"unknown command '{arguments.Command}'"),
     };
 }
