@@ -3,6 +3,7 @@ using AdminMfaWatchdog.Cli.Rendering;
 using AdminMfaWatchdog.Core.Engine;
 using AdminMfaWatchdog.Core.Findings;
 using AdminMfaWatchdog.Infrastructure.Hosting;
+using AdminMfaWatchdog.Infrastructure.Reporting;
 
 namespace AdminMfaWatchdog.Cli.Commands;
 
@@ -13,8 +14,8 @@ internal static class ScanCommand
     {
         var common = new CommonOptions();
         var snapshot = new Option<FileInfo>("--snapshot") { Description = "Tenant snapshot file (docs/snapshot.md). Without it: the tenant of the Graph settings, else the embedded demo tenant." };
-        var format = new Option<string>("--format") { Description = "table (for people) or json (the scan report contract).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = new Option<string>("--format") { Description = "table (for people), json (the scan report contract) or html (a self-contained report page).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "html");
         var output = new Option<FileInfo>("--output") { Description = "Write the report to this file instead of standard output." };
         var remediate = new Option<bool>("--remediate") { Description = "Fix what rules in 'remediate' mode found, inside the guardrails (live tenants only)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan the fixes and report them as 'planned'; write nothing." };
@@ -50,7 +51,12 @@ internal static class ScanCommand
 
     private static async Task<int> WriteAsync(ScanReport report, string format, FileInfo? outputFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var rendered = format == "json" ? ScanReportJson.Serialize(report) + Environment.NewLine : TableRenderer.Render(report);
+        var rendered = format switch
+        {
+            "json" => ScanReportJson.Serialize(report) + Environment.NewLine,
+            "html" => HtmlReportRenderer.Render(report),
+            _ => TableRenderer.Render(report),
+        };
         if (outputFile is null)
         {
             await stdout.WriteAsync(rendered);
