@@ -115,11 +115,13 @@ public sealed class GraphDirectoryReader : IDirectoryReader
             requests.Add(($"active:{roleId}", _client.RoleManagement.Directory.RoleAssignments.ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Filter = filter;
+                r.QueryParameters.Select = ["id", "principalId", "roleDefinitionId", "directoryScopeId"];
                 r.QueryParameters.Expand = ["principal"];
             })));
             requests.Add(($"eligible:{roleId}", _client.RoleManagement.Directory.RoleEligibilityScheduleInstances.ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Filter = filter;
+                r.QueryParameters.Select = ["id", "principalId", "roleDefinitionId", "directoryScopeId", "startDateTime", "endDateTime"];
                 r.QueryParameters.Expand = ["principal"];
             })));
         }
