@@ -35,7 +35,7 @@ public static class PolicyAssignment
             return "includes guests or external users";
         foreach (var groupId in users.IncludeGroups)
         {
-            if (subject.Membership.Contains(groupId)) return $"through {DescribePath(subject, groupId, directory)}";
+            if (subject.Membership.Contains(groupId)) return $"through {directory.DescribePath(subject.Membership.PathTo(groupId))}";
         }
         foreach (var roleId in users.IncludeRoles)
         {
@@ -56,7 +56,7 @@ public static class PolicyAssignment
             return "as a guest or external user (excludeUsers GuestsOrExternalUsers)";
         foreach (var groupId in users.ExcludeGroups)
         {
-            if (subject.Membership.Contains(groupId)) return $"through {DescribePath(subject, groupId, directory)} (excludeGroups)";
+            if (subject.Membership.Contains(groupId)) return $"through {directory.DescribePath(subject.Membership.PathTo(groupId))} (excludeGroups)";
         }
         foreach (var roleId in users.ExcludeRoles)
         {
@@ -70,9 +70,6 @@ public static class PolicyAssignment
                 : $"as external user type {type}";
         return null;
     }
-
-    public static string DescribePath(SignInSubject subject, string groupId, TenantDirectory directory) =>
-        string.Join(" -> ", subject.Membership.PathTo(groupId).Select((id, i) => i == 0 ? subject.User.Label : directory.GroupLabel(id)));
 
     internal static string RoleName(string templateId, TenantDirectory directory) => directory.ResolveRole(templateId).DisplayName ?? templateId;
 

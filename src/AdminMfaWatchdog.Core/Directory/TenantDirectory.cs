@@ -59,6 +59,10 @@ public sealed class TenantDirectory
 
     public string GroupLabel(string id) => FindGroup(id) is { } g ? $"'{g.Label}'" : $"'{id}' (not found)";
 
+    /// <summary>A membership path [objectId, group, ..., group] as people read it: "alice@contoso.example -> 'Contractors' -> 'MFA exclusions'".</summary>
+    public string DescribePath(IEnumerable<string> path) =>
+        string.Join(" -> ", path.Select((id, i) => i == 0 ? FindUser(id)?.Label ?? id : GroupLabel(id)));
+
     /// <summary>What a role assignment's <c>roleDefinitionId</c> means; an unknown id is taken as a built-in template id, as Graph uses them.</summary>
     public RoleDefinition ResolveRole(string roleDefinitionId) =>
         _rolesById.GetValueOrDefault(roleDefinitionId)

@@ -33,16 +33,12 @@ internal static class RuleFixes
         var directory = tenant.Directory;
         if (!NestedMembership.IsDirectMember(directory, groupId, finding.SubjectId))
             return new Proposal([finding], change,
-                $"{tenant.UserLabel(finding.SubjectId)} is a member only through {Chain(directory.MembershipOf(finding.SubjectId).PathTo(groupId), tenant)}, and Graph removes direct members only: " +
+                $"{tenant.UserLabel(finding.SubjectId)} is a member only through {directory.DescribePath(directory.MembershipOf(finding.SubjectId).PathTo(groupId))}, and Graph removes direct members only: " +
                 "take the user out of the nested group, or the nested group out of the exclusion group (either may affect other accounts)");
         if (NestedMembership.PathAroundDirectMembership(directory, groupId, finding.SubjectId) is { } path)
             return new Proposal([finding], change,
-                $"{tenant.UserLabel(finding.SubjectId)} would stay in through {Chain(path, tenant)}: " +
+                $"{tenant.UserLabel(finding.SubjectId)} would stay in through {directory.DescribePath(path)}: " +
                 "removing the direct membership alone would not take them out");
         return new Proposal([finding], change);
     }
-
-    /// <summary>"user -> 'SG-IT-Automation' -> 'CA-Exclude'".</summary>
-    private static string Chain(IReadOnlyList<string> path, RemediationTenant tenant) =>
-        string.Join(" -> ", path.Select((id, i) => i == 0 ? tenant.UserLabel(id) : tenant.Directory.GroupLabel(id)));
 }

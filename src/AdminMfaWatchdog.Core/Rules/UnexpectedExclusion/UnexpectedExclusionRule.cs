@@ -23,10 +23,10 @@ public sealed class UnexpectedExclusionRule : IRule
             foreach (var (user, path) in directory.TransitiveUsers(groupId))
             {
                 if (!IsUnexpected(context, user)) continue;
-                var chain = string.Join(" -> ", path.AsEnumerable().Reverse().Select(directory.GroupLabel).Prepend(user.Label));
+                // TransitiveUsers gives the groups from the top down; people read a path from the user up.
                 yield return Finding(context, user, null,
                     $"{user.Label} is in the service-account exclusion group {directory.GroupLabel(groupId)} but is not a service account",
-                    [$"member through {chain}"]);
+                    [$"member through {directory.DescribePath(path.Reverse().Prepend(user.Id))}"]);
             }
         }
 
@@ -62,8 +62,7 @@ public sealed class UnexpectedExclusionRule : IRule
             foreach (var excluded in policy.Users.ExcludeGroups)
             {
                 if (string.Equals(excluded, context.Expected.ExclusionGroupId, StringComparison.OrdinalIgnoreCase) || !membership.Contains(excluded)) continue;
-                var chain = string.Join(" -> ", membership.PathTo(excluded).Select((id, i) => i == 0 ? user.Label : directory.GroupLabel(id)));
-                Add(user, $"excluded from {policy.Label} through {chain} (excludeGroups)");
+                Add(user, $"excluded from {policy.Label} through {directory.DescribePath(membership.PathTo(excluded))} (excludeGroups)");
             }
         }
         return reasons.Values.Select(e => (e.User, (IReadOnlyList<string>)e.Reasons));
