@@ -22,17 +22,7 @@ public static class AlertsSettings
     public static AlertsOptions Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new AlertsOptions();
-        try
-        {
-            configuration.GetSection("Alerts").Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder's message names the key and the type, never the value.
-            throw new AlertsConfigurationException("Alerts", ex.Message);
-        }
-
+        var options = StrictBinding.Bind<AlertsOptions>(configuration, "Alerts", problem => new AlertsConfigurationException("Alerts", problem));
         Validate(options);
         return options;
     }

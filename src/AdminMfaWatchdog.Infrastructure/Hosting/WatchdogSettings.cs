@@ -28,17 +28,7 @@ public static class WatchdogSettings
 
     public static GraphOptions Graph(IConfiguration configuration)
     {
-        var options = new GraphOptions();
-        try
-        {
-            configuration.GetSection("Graph").Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder's message names the key and the type, never the value.
-            throw new GraphConfigurationException("Graph", ex.Message);
-        }
-        return options;
+        return StrictBinding.Bind<GraphOptions>(configuration, "Graph", problem => new GraphConfigurationException("Graph", problem));
     }
 
     /// <summary>
