@@ -32,6 +32,9 @@ public interface IFindingStore
     /// <summary>Records one scan run; recording the same scan again replaces its row.</summary>
     Task RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken);
 
+    /// <summary>The tenant's scans that started at or after <paramref name="since"/>, the most recent first.</summary>
+    Task<IReadOnlyList<ScanRecord>> ListScansAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Records a scan's remediation actions in order; recording them again replaces their rows.</summary>
     Task RecordActionsAsync(
         string tenantId, string scanId, IReadOnlyList<RemediationAction> actions, CancellationToken cancellationToken);

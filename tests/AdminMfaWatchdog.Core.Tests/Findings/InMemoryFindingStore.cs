@@ -83,6 +83,9 @@ internal sealed class InMemoryFindingStore : IFindingStore
 
     public Task RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<IReadOnlyList<ScanRecord>> ListScansAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The ledger update lists no scans.");
+
     public Task RecordActionsAsync(string tenantId, string scanId, IReadOnlyList<RemediationAction> actions, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 

@@ -43,4 +43,37 @@ internal static class ScanRow
 
         return entity;
     }
+
+    /// <exception cref="FindingStoreException">The row lacks a property or holds a value no scan record has.</exception>
+    public static ScanRecord ToRecord(TableEntity entity, string tableName)
+    {
+        try
+        {
+            return new ScanRecord(
+                entity.PartitionKey,
+                Required(entity.GetString("ScanId"), "ScanId"),
+                Required(entity.GetString("Trigger"), "Trigger"),
+                Required(entity.GetDateTimeOffset("StartedAt"), "StartedAt"),
+                Required(entity.GetDateTimeOffset("CompletedAt"), "CompletedAt"),
+                Required(entity.GetBoolean("Complete"), "Complete"),
+                entity.GetString("Error"),
+                Enum.GetValues<Coverage>().ToDictionary(coverage => coverage, coverage => entity.GetInt32($"Admins{coverage}") ?? 0),
+                Enum.GetValues<Severity>().ToDictionary(severity => severity, severity => entity.GetInt32($"Findings{severity}") ?? 0),
+                entity.GetInt32("Opened") ?? 0,
+                entity.GetInt32("Reopened") ?? 0,
+                entity.GetInt32("Resolved") ?? 0,
+                entity.GetInt32("Remediated") ?? 0);
+        }
+        catch (Exception problem) when (problem is FormatException or InvalidOperationException)
+        {
+            throw new FindingStoreException(
+                $"Row '{entity.RowKey}' of tenant '{entity.PartitionKey}' in table {tableName} is not a scan row: {problem.Message}", problem);
+        }
+    }
+
+    private static T Required<T>(T? value, string name) where T : class =>
+        value ?? throw new FormatException($"{name} is missing.");
+
+    private static T Required<T>(T? value, string name) where T : struct =>
+        value ?? throw new FormatException($"{name} is missing.");
 }

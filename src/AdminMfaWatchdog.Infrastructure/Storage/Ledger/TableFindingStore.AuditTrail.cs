@@ -16,6 +16,24 @@ public sealed partial class TableFindingStore
             () => _scans.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ScanRecord>> ListScansAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        LedgerKeys.Require(tenantId, nameof(tenantId));
+        await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and StartedAt ge {since}");
+        var scans = await LedgerFailure.GuardAsync($"list the scans of tenant {tenantId}", async () =>
+        {
+            var rows = new List<ScanRecord>();
+            await foreach (var entity in _scans.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(ScanRow.ToRecord(entity, _scans.Name));
+            }
+
+            return rows;
+        }).ConfigureAwait(false);
+        return scans.OrderByDescending(scan => scan.StartedAt).ThenBy(scan => scan.ScanId, StringComparer.Ordinal).ToList();
+    }
+
     public async Task RecordActionsAsync(
         string tenantId, string scanId, IReadOnlyList<RemediationAction> actions, CancellationToken cancellationToken)
     {

@@ -49,6 +49,32 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Scans_read_back_newest_first_from_a_point_in_time_with_their_outcome()
+    {
+        var tenant = NewTenant();
+        var options = FreshTables();
+        var store = Store(azurite, options);
+        var old = Report(tenant, "scan-old", Monday.AddDays(-2), true, []);
+        var failed = Report(tenant, "scan-failed", Monday.AddHours(1), false, []) with { Error = "Graph could not be reached." };
+        var found = Report(tenant, "scan-found", Monday, true, [Finding(tenant, "alice", Severity.Critical)]) with
+        {
+            Admins = [Admin("alice", Coverage.NotCovered), Admin("bob", Coverage.Covered)],
+        };
+        foreach (var report in new[] { old, failed, found })
+        {
+            await store.RecordScanAsync(ScanRecord.From(report, ScanTriggers.Notification, []), default);
+        }
+        await store.RecordScanAsync(ScanRecord.From(Report(NewTenant(), "other-tenant", Monday, true, []), ScanTriggers.Timer, []), default);
+
+        var scans = await store.ListScansAsync(tenant, Monday.AddDays(-1), default);
+
+        Assert.Equal(["scan-failed", "scan-found"], scans.Select(scan => scan.ScanId));
+        Assert.Equal((false, "Graph could not be reached.", ScanTriggers.Notification), (scans[0].Complete, scans[0].Error, scans[0].Trigger));
+        Assert.Equal((1, 1, 1), (scans[1].AdminsByCoverage[Coverage.NotCovered], scans[1].AdminsByCoverage[Coverage.Covered], scans[1].FindingsBySeverity[Severity.Critical]));
+        Assert.Equal(Monday, scans[1].StartedAt);
+    }
+
+    [Fact]
     public async Task Actions_are_recorded_in_order_with_before_and_after_when_known()
     {
         var tenant = NewTenant();

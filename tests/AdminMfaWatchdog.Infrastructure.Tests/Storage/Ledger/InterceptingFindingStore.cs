@@ -25,6 +25,9 @@ internal sealed class InterceptingFindingStore(IFindingStore inner, Func<Task> a
 
     public Task RecordScanAsync(ScanRecord scan, CancellationToken cancellationToken) => inner.RecordScanAsync(scan, cancellationToken);
 
+    public Task<IReadOnlyList<ScanRecord>> ListScansAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        inner.ListScansAsync(tenantId, since, cancellationToken);
+
     public Task RecordActionsAsync(string tenantId, string scanId, IReadOnlyList<RemediationAction> actions, CancellationToken cancellationToken) =>
         inner.RecordActionsAsync(tenantId, scanId, actions, cancellationToken);
 
