@@ -107,9 +107,15 @@ public static class WatchdogSettings
             return new JsonArray(children.OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture)).Select(ToJson).ToArray());
         var obj = new JsonObject();
         // Rule ids are kebab-case keys, not property names: keep them as written.
-        foreach (var child in children) obj[section.Key == "rules" ? child.Key : ContractName(child.Key)] = ToJson(child);
+        foreach (var child in children) obj[string.Equals(section.Key, "rules", StringComparison.OrdinalIgnoreCase) ? RuleId(child.Key) : ContractName(child.Key)] = ToJson(child);
         return obj;
     }
+
+    /// <summary>
+    /// App setting names in Azure can hold only letters, digits, periods and underscores, so a rule id
+    /// (<c>policy-not-enabled</c>) can also be written with underscores (<c>policy_not_enabled</c>).
+    /// </summary>
+    private static string RuleId(string key) => key.Replace('_', '-');
 }
 
 /// <summary>A setting that cannot work; the message names the setting, never its value.</summary>

@@ -31,6 +31,18 @@ public sealed class WatchdogSettingsTests
     }
 
     [Fact]
+    public void A_rule_id_written_with_underscores_as_Azure_app_setting_names_require_sets_that_rule()
+    {
+        var config = WatchdogSettings.Watchdog(Settings(
+            ("Watchdog:Remediation:Rules:service_account_not_excluded", "remediate"),
+            ("Watchdog:Remediation:Rules:policy-not-enabled", "remediate")))!;
+
+        Assert.Equal(RuleMode.Remediate, config.Remediation.ModeFor("service-account-not-excluded"));
+        Assert.Equal(RuleMode.Remediate, config.Remediation.ModeFor("policy-not-enabled"));
+        Assert.Equal(RuleMode.Alert, config.Remediation.ModeFor("unexpected-exclusion"));
+    }
+
+    [Fact]
     public void An_unknown_watchdog_setting_names_the_settings_and_the_key()
     {
         var error = Assert.Throws<InvalidInputException>(() => WatchdogSettings.Watchdog(Settings(("Watchdog:BreakGlass", "x"))));
