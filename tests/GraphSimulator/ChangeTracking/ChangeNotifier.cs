@@ -24,7 +24,7 @@ internal sealed class ChangeNotifier(TenantState state, SubscriptionStore subscr
     }
 
     /// <summary>Posts the event to the subscription's lifecycle URL (the caller checked it has one); completes when delivered or given up.</summary>
-    public Task SendLifecycleAsync(Subscription subscription, string lifecycleEvent)
+    public Task SendLifecycleAsync(StoredSubscription subscription, string lifecycleEvent)
     {
 
         var item = new JsonObject
@@ -39,7 +39,7 @@ internal sealed class ChangeNotifier(TenantState state, SubscriptionStore subscr
     }
 
     /// <summary>Notifications name resources in PascalCase (<c>Groups/{id}</c>, <c>#Microsoft.Graph.Group</c>), unlike REST.</summary>
-    private static JsonObject Notification(Subscription subscription, TenantChange change, string tenantId)
+    private static JsonObject Notification(StoredSubscription subscription, TenantChange change, string tenantId)
     {
         var (segment, type) = change.Kind == ChangedKind.User ? ("Users", "#Microsoft.Graph.User") : ("Groups", "#Microsoft.Graph.Group");
         var resource = $"{segment}/{change.Id}";

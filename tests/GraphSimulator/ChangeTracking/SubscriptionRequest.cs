@@ -20,7 +20,7 @@ internal static class SubscriptionRequest
     private static readonly string[] TlsVersions = ["v1_0", "v1_1", "v1_2", "v1_3"];
 
     /// <summary>A subscription to store once its URLs pass the handshake.</summary>
-    public static Subscription Parse(JsonObject body, TenantData data, DateTimeOffset now)
+    public static StoredSubscription Parse(JsonObject body, TenantData data, DateTimeOffset now)
     {
         var changeType = Required(body, "changeType");
         var invalid = changeType.Split(',', StringSplitOptions.TrimEntries)
@@ -46,7 +46,7 @@ internal static class SubscriptionRequest
         }
 
         var target = SubscriptionResource.Parse(resource, data);
-        return new Subscription(Guid.NewGuid(), resource, target, changeType, notificationUrl, lifecycleUrl, clientState, tls,
+        return new StoredSubscription(Guid.NewGuid(), resource, target, changeType, notificationUrl, lifecycleUrl, clientState, tls,
             Expiration(body, now));
     }
 

@@ -7,9 +7,9 @@ namespace GraphSimulator.ChangeTracking;
 internal sealed class SubscriptionStore(TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, Subscription> _subscriptions = [];
+    private readonly Dictionary<Guid, StoredSubscription> _subscriptions = [];
 
-    public void Add(Subscription subscription)
+    public void Add(StoredSubscription subscription)
     {
         lock (_lock)
         {
@@ -17,7 +17,7 @@ internal sealed class SubscriptionStore(TimeProvider time)
         }
     }
 
-    public IReadOnlyList<Subscription> All()
+    public IReadOnlyList<StoredSubscription> All()
     {
         lock (_lock)
         {
@@ -26,10 +26,10 @@ internal sealed class SubscriptionStore(TimeProvider time)
         }
     }
 
-    public Subscription? Find(string id) => Update(id, s => s);
+    public StoredSubscription? Find(string id) => Update(id, s => s);
 
     /// <summary>Stores what <paramref name="change"/> makes of the subscription; null when there is none.</summary>
-    public Subscription? Update(string id, Func<Subscription, Subscription> change)
+    public StoredSubscription? Update(string id, Func<StoredSubscription, StoredSubscription> change)
     {
         lock (_lock)
         {
@@ -43,7 +43,7 @@ internal sealed class SubscriptionStore(TimeProvider time)
         }
     }
 
-    public Subscription? Remove(string id)
+    public StoredSubscription? Remove(string id)
     {
         lock (_lock)
         {

@@ -71,10 +71,10 @@ internal sealed class SubscriptionEndpoints(TenantState state, SubscriptionStore
         return Entity(call, renewed);
     }
 
-    private static GraphResponse Entity(GraphCall call, Subscription subscription) =>
+    private static GraphResponse Entity(GraphCall call, StoredSubscription subscription) =>
         GraphResponse.Ok(Body(call, subscription));
 
-    private static JsonObject Body(GraphCall call, Subscription subscription)
+    private static JsonObject Body(GraphCall call, StoredSubscription subscription)
     {
         var body = new JsonObject { ["@odata.context"] = $"{call.Request.BaseUrl}/$metadata#subscriptions/$entity" };
         foreach (var (key, value) in subscription.ToJson())
@@ -86,6 +86,6 @@ internal sealed class SubscriptionEndpoints(TenantState state, SubscriptionStore
     }
 
     /// <summary>Graph's answer for a subscription that does not exist (or has expired).</summary>
-    private static Subscription Existing(Subscription? subscription) =>
+    private static StoredSubscription Existing(StoredSubscription? subscription) =>
         subscription ?? throw new GraphException(404, "ResourceNotFound", "The object was not found.");
 }

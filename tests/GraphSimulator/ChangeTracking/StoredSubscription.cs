@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace GraphSimulator.ChangeTracking;
 
 /// <summary>A stored subscription. Immutable: a renewal or a reauthorization stores a changed copy.</summary>
-internal sealed record Subscription(
+internal sealed record StoredSubscription(
     Guid Id,
     string Resource,
     SubscriptionResource Target,
