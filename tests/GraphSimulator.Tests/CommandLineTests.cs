@@ -18,6 +18,20 @@ public sealed class CommandLineTests
         Assert.Equal(new DirectoryThrottleOptions(50, 800), tuned.Options.DirectoryThrottle);
     }
 
+    [Fact]
+    public void Change_tracking_flags_set_the_reports_limit_the_audit_delay_and_the_retry_delay()
+    {
+        var defaults = CommandLine.Parse([]);
+        var tuned = CommandLine.Parse(["--throttle-reports", "--audit-delay-s", "120", "--notification-retry-s", "0.5"]);
+
+        Assert.Null(defaults.Options.ReportsThrottle);
+        Assert.Equal(TimeSpan.Zero, defaults.Options.AuditLogIngestionDelay);
+        Assert.Equal(TimeSpan.FromMinutes(1), defaults.Options.ChangeNotifications.RetryDelay);
+        Assert.Equal(new ReportsThrottleOptions(), tuned.Options.ReportsThrottle);
+        Assert.Equal(TimeSpan.FromMinutes(2), tuned.Options.AuditLogIngestionDelay);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), tuned.Options.ChangeNotifications.RetryDelay);
+    }
+
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--latency-ms")]

@@ -16,6 +16,9 @@ internal sealed record CommandLine(string? SnapshotPath, string Url, SimulatorOp
           --directory-refill N        resource units refilled per second (default 800; implies --throttle-directory)
           --all-user-properties       return every user property without $select (Graph returns a default set)
           --service-principal-members list service principals in /groups/{id}/members (v1.0 leaves them out)
+          --throttle-reports          auditLogs: 5 requests per 10 s, 429 with Retry-After
+          --audit-delay-s N           list audit entries only N seconds after they happen (real logs lag)
+          --notification-retry-s N    first retry of an undelivered notification after N s (default 60, doubling, for 4 h)
         """;
 
     public static CommandLine Parse(IReadOnlyList<string> args)
@@ -42,6 +45,11 @@ internal sealed record CommandLine(string? SnapshotPath, string Url, SimulatorOp
                 case "--directory-refill": directory = (true, directory.Capacity, Number()); break;
                 case "--all-user-properties": options.UserDefaultPropertySet = false; break;
                 case "--service-principal-members": options.HideServicePrincipalsFromMembers = false; break;
+                case "--throttle-reports": options.ReportsThrottle = new ReportsThrottleOptions(); break;
+                case "--audit-delay-s": options.AuditLogIngestionDelay = TimeSpan.FromSeconds(Number()); break;
+                case "--notification-retry-s":
+                    options.ChangeNotifications = options.ChangeNotifications with { RetryDelay = TimeSpan.FromSeconds(Number()) };
+                    break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }

@@ -1,3 +1,4 @@
+using GraphSimulator.ChangeTracking;
 using GraphSimulator.Control;
 using GraphSimulator.Endpoints;
 using GraphSimulator.Faults;
@@ -23,11 +24,14 @@ namespace GraphSimulator;
 public sealed class GraphSimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ChangeTrackingServices _tracking;
 
     private GraphSimulatorHost(WebApplication app, TenantState state, SimulatorOptions options, FaultInjector faults,
-        SimulatorStats stats, string rootUrl)
+        SimulatorStats stats, ChangeTrackingServices tracking, string rootUrl)
     {
         _app = app;
+        _tracking = tracking;
+        Changes = new TenantChanges(tracking);
         State = state;
         Options = options;
         Faults = faults;
@@ -50,6 +54,9 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
 
     public SimulatorStats Stats { get; }
 
+    /// <summary>Changes made as an admin in the portal (audited, notified), the delivery log, and a wait for deliveries.</summary>
+    public TenantChanges Changes { get; }
+
     /// <summary>A plain client whose BaseAddress is <see cref="BaseUrl"/> + "/": <c>GetAsync("users")</c>.</summary>
     public HttpClient Client { get; }
 
@@ -71,7 +78,8 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
 
         var routes = new RouteTable();
         var pipeline = new RequestPipeline(routes, options, faults, stats, time);
-        GraphRoutes.Map(routes, pipeline, state, options, time);
+        var tracking = new ChangeTrackingServices(state, options, time);
+        GraphRoutes.Map(routes, pipeline, state, options, time, tracking);
         var transport = new HttpTransport(pipeline, new ControlEndpoints(state, stats, faults).Routes(), options);
         var stopping = app.Lifetime.ApplicationStopping;
         app.Run(context => transport.HandleAsync(context, stopping));
@@ -79,7 +87,7 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no listening address.");
-        return new GraphSimulatorHost(app, state, options, faults, stats, address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        return new GraphSimulatorHost(app, state, options, faults, stats, tracking, address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
     }
 
     /// <summary>Runs until Ctrl+C or SIGTERM (the runnable's main loop).</summary>
@@ -88,6 +96,7 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _tracking.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

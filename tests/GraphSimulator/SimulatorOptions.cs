@@ -29,6 +29,49 @@ public sealed class SimulatorOptions
 
     /// <summary>How long a "hang" fault holds a request before answering 504 (unless the client gives up first).</summary>
     public TimeSpan HangDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Timeouts, retries and batching of subscription handshakes and change notifications.</summary>
+    public ChangeNotificationOptions ChangeNotifications { get; set; } = new();
+
+    /// <summary>The reports limit (directoryAudits): 5 requests per 10 s per app; null = off.</summary>
+    public ReportsThrottleOptions? ReportsThrottle { get; set; }
+
+    /// <summary>
+    /// Real audit logs appear minutes after the change; an entry is listed only once its activityDateTime is
+    /// this old on the simulator's clock. Zero by default: entries are listed at once.
+    /// </summary>
+    public TimeSpan AuditLogIngestionDelay { get; set; } = TimeSpan.Zero;
+}
+
+/// <summary>
+/// How the simulator talks to notification endpoints. Graph's values are the defaults; tests shorten
+/// them. Delays between retries run on the real clock (a manual clock would never fire them).
+/// </summary>
+public sealed record ChangeNotificationOptions
+{
+    /// <summary>The validation handshake must be answered within this (Graph: 10 s).</summary>
+    public TimeSpan ValidationTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A notification or lifecycle POST must be answered with a 2xx within this (Graph: 3 s).</summary>
+    public TimeSpan DeliveryTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The wait before the first retry of an undelivered POST; it doubles with every further attempt.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>No retry starts later than this after the first attempt (Graph: 4 hours); the POST is then dropped.</summary>
+    public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// Notifications for one URL raised within this window share one POST, as Graph may batch them.
+    /// Zero (the default): one POST per change and URL.
+    /// </summary>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.Zero;
+}
+
+/// <summary>At most <paramref name="Requests"/> report requests per <paramref name="Window"/>; the excess gets 429 with an integer Retry-After.</summary>
+public sealed record ReportsThrottleOptions(int Requests = 5, TimeSpan? Window = null)
+{
+    public TimeSpan WindowOrDefault => Window ?? TimeSpan.FromSeconds(10);
 }
 
 /// <summary>

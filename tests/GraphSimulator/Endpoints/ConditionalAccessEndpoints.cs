@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using GraphSimulator.AuditLogs;
+using GraphSimulator.ChangeTracking;
 using GraphSimulator.Query;
 using GraphSimulator.Routing;
 using GraphSimulator.State;
@@ -10,9 +12,11 @@ namespace GraphSimulator.Endpoints;
 /// <summary>
 /// <c>/identity/conditionalAccess</c>: policies (read, create, PATCH, soft delete, restore), named
 /// locations and authentication strengths; the strengths are also at v1.0's <c>/policies/authenticationStrengthPolicies</c>.
-/// CA collections are not paged unless <c>$top</c> asks for it.
+/// CA collections are not paged unless <c>$top</c> asks for it. Every write is audited, as the
+/// directoryAudits pollers of CA changes expect.
 /// </summary>
-internal sealed class ConditionalAccessEndpoints(TenantState state, EntityResponder responder, TimeProvider time)
+internal sealed class ConditionalAccessEndpoints(
+    TenantState state, EntityResponder responder, DirectoryChanges changes, DirectoryAuditLog audit, TimeProvider time)
 {
     private const string Root = "/identity/conditionalAccess";
     private const string Policies = Root + "/policies";
@@ -63,30 +67,38 @@ internal sealed class ConditionalAccessEndpoints(TenantState state, EntityRespon
         var policy = new JsonObject
         {
             ["id"] = Guid.NewGuid().ToString(),
-            ["createdDateTime"] = Now(),
+            ["createdDateTime"] = Format(time.GetUtcNow()),
             ["modifiedDateTime"] = null,
             ["deletedDateTime"] = null,
         };
         JsonMerge.Apply(policy, body, ReadOnlyProperties);
         ValidateState(policy);
-        state.Mutate(data => data.ConditionalAccessPolicies.Add(policy));
+        state.Mutate(data =>
+        {
+            data.ConditionalAccessPolicies.Add(policy);
+            audit.Record(data, AuditActivity.AddPolicy, AuditActor.App, AuditTarget.Policy(null, policy));
+        });
         return GraphResponse.Created(state.Read(data =>
             responder.EntityBody(call, data, new TypedEntity(policy, ODataTypes.ConditionalAccessPolicy), PolicySpec)));
+    }
+
+    /// <summary>Replaces a stored policy with the PATCH applied; returns it before and after. The caller holds the mutation.</summary>
+    internal static (JsonObject Before, JsonObject After) Patch(TenantData data, string id, JsonObject patch, DateTimeOffset now)
+    {
+        var policy = TenantData.FindById(data.ConditionalAccessPolicies, id) ?? throw GraphException.NotFound(id);
+        var updated = (JsonObject)policy.DeepClone();
+        JsonMerge.Apply(updated, patch, ReadOnlyProperties);
+        ValidateState(updated);
+        updated["modifiedDateTime"] = Format(now);
+        data.ConditionalAccessPolicies[data.ConditionalAccessPolicies.IndexOf(policy)] = updated;
+        return (policy, updated);
     }
 
     /// <summary>PATCH answers 204 with no body, as Graph does.</summary>
     private GraphResponse Update(GraphCall call)
     {
         var patch = call.Request.Body as JsonObject ?? throw GraphException.BadRequest("The request body must be a JSON object.");
-        state.Mutate(data =>
-        {
-            var policy = TenantData.FindById(data.ConditionalAccessPolicies, call["id"]) ?? throw GraphException.NotFound(call["id"]);
-            var updated = (JsonObject)policy.DeepClone();
-            JsonMerge.Apply(updated, patch, ReadOnlyProperties);
-            ValidateState(updated);
-            updated["modifiedDateTime"] = Now();
-            data.ConditionalAccessPolicies[data.ConditionalAccessPolicies.IndexOf(policy)] = updated;
-        });
+        changes.UpdatePolicy(call["id"], patch, AuditActor.App);
         return GraphResponse.NoContent();
     }
 
@@ -97,8 +109,9 @@ internal sealed class ConditionalAccessEndpoints(TenantState state, EntityRespon
         {
             var policy = TenantData.FindById(data.ConditionalAccessPolicies, call["id"]) ?? throw GraphException.NotFound(call["id"]);
             data.ConditionalAccessPolicies.Remove(policy);
-            policy["deletedDateTime"] = Now();
+            policy["deletedDateTime"] = Format(time.GetUtcNow());
             data.DeletedConditionalAccessPolicies.Add(policy);
+            audit.Record(data, AuditActivity.DeletePolicy, AuditActor.App, AuditTarget.Policy(policy, null));
         });
         return GraphResponse.NoContent();
     }
@@ -111,6 +124,7 @@ internal sealed class ConditionalAccessEndpoints(TenantState state, EntityRespon
             data.DeletedConditionalAccessPolicies.Remove(policy);
             policy["deletedDateTime"] = null;
             data.ConditionalAccessPolicies.Add(policy);
+            audit.Record(data, AuditActivity.RestorePolicy, AuditActor.App, AuditTarget.Policy(null, policy));
             return policy;
         });
         return state.Read(data => responder.Entity(call, data, new TypedEntity(restored, ODataTypes.ConditionalAccessPolicy), PolicySpec));
@@ -136,5 +150,5 @@ internal sealed class ConditionalAccessEndpoints(TenantState state, EntityRespon
         }
     }
 
-    private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+    private static string Format(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 }

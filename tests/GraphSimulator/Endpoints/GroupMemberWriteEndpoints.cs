@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using GraphSimulator.AuditLogs;
+using GraphSimulator.ChangeTracking;
 using GraphSimulator.Query;
 using GraphSimulator.Routing;
-using GraphSimulator.State;
 using GraphSimulator.Wire;
 
 namespace GraphSimulator.Endpoints;
@@ -9,9 +10,10 @@ namespace GraphSimulator.Endpoints;
 /// <summary>
 /// <c>POST /groups/{id}/members/$ref</c> and <c>DELETE /groups/{id}/members/{memberId}/$ref</c>
 /// with Graph's answers: 204; 400 "already exist" for a duplicate; 404 for an unknown object or a
-/// non-member; 403 for a dynamic group, whose members only its rule decides.
+/// non-member; 403 for a dynamic group, whose members only its rule decides. Each write is audited
+/// and notifies the group's subscriptions (in the background: the caller gets its 204 at once).
 /// </summary>
-internal sealed class GroupMemberWriteEndpoints(TenantState state)
+internal sealed class GroupMemberWriteEndpoints(DirectoryChanges changes)
 {
     public void Map(RouteTable routes)
     {
@@ -21,45 +23,14 @@ internal sealed class GroupMemberWriteEndpoints(TenantState state)
 
     private GraphResponse Add(GraphCall call)
     {
-        var memberId = MemberIdOf(call.Request.Body);
-        state.Mutate(data =>
-        {
-            var group = WritableGroup(data, call["id"]);
-            var member = data.FindDirectoryObject(memberId) ?? throw GraphException.NotFound(memberId);
-            if (data.DirectMembers(group).Any(m => string.Equals(m.Id, member.Id, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new GraphException(400, "Request_BadRequest",
-                    "One or more added object references already exist for the following modified properties: 'members'.");
-            }
-
-            data.AddMember(group, member);
-        });
+        _ = changes.AddGroupMemberAsync(call["id"], MemberIdOf(call.Request.Body), AuditActor.App);
         return GraphResponse.NoContent();
     }
 
     private GraphResponse Remove(GraphCall call)
     {
-        state.Mutate(data =>
-        {
-            var group = WritableGroup(data, call["id"]);
-            if (!TenantData.RemoveMember(group, call["memberId"]))
-            {
-                throw GraphException.NotFound(call["memberId"]);
-            }
-        });
+        _ = changes.RemoveGroupMemberAsync(call["id"], call["memberId"], AuditActor.App);
         return GraphResponse.NoContent();
-    }
-
-    private static JsonObject WritableGroup(TenantData data, string id)
-    {
-        var group = data.FindGroup(id) ?? throw GraphException.NotFound(id);
-        if (JsonPath.Get(group, "groupTypes") is JsonArray types &&
-            types.Any(t => string.Equals(t?.GetValue<string>(), "DynamicMembership", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new GraphException(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
-        }
-
-        return group;
     }
 
     /// <summary>The id at the end of the absolute <c>@odata.id</c>; Graph accepts any host, so the simulator does too.</summary>

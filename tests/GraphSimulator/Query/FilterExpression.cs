@@ -101,6 +101,11 @@ internal static class FilterValues
             return Incomparable;
         }
 
+        if (b.TryGetValue<DateTimeOffset>(out var instant))
+        {
+            return CompareInstants(a, instant);
+        }
+
         return (a.GetValueKind(), b.GetValueKind()) switch
         {
             (JsonValueKind.String, JsonValueKind.String) =>
@@ -113,9 +118,17 @@ internal static class FilterValues
         };
     }
 
+    /// <summary>Date-time properties are stored as ISO 8601 strings, in whatever precision the snapshot used.</summary>
+    private static int CompareInstants(JsonValue actual, DateTimeOffset literal) =>
+        actual.GetValueKind() == JsonValueKind.String &&
+        DateTimeOffset.TryParse(actual.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.CompareTo(literal)
+            : Incomparable;
+
     public static JsonNode? Literal(FilterToken token) => token.Kind switch
     {
         TokenKind.String => JsonValue.Create(token.Text),
+        TokenKind.DateTimeOffset => JsonValue.Create(DateTimeOffset.Parse(token.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)),
         TokenKind.Number => JsonValue.Create(double.Parse(token.Text, CultureInfo.InvariantCulture)),
         _ => token.Text.ToLowerInvariant() switch
         {

@@ -166,7 +166,7 @@ internal sealed class FilterParser
         var token = Current;
         var isKeywordLiteral = token.Kind == TokenKind.Identifier &&
             token.Text.ToLowerInvariant() is "true" or "false" or "null";
-        if (token.Kind is not (TokenKind.String or TokenKind.Number) && !isKeywordLiteral)
+        if (token.Kind is not (TokenKind.String or TokenKind.Number or TokenKind.DateTimeOffset) && !isKeywordLiteral)
         {
             throw GraphException.BadRequest($"Invalid filter clause: a literal was expected in '{_text}'.");
         }

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using GraphSimulator.Wire;
 
 namespace GraphSimulator.Query;
 
-internal enum TokenKind { Identifier, String, Number, OpenParen, CloseParen, Comma, Colon, End }
+internal enum TokenKind { Identifier, String, Number, DateTimeOffset, OpenParen, CloseParen, Comma, Colon, End }
 
 internal readonly record struct FilterToken(TokenKind Kind, string Text);
 
-/// <summary>Splits an OData <c>$filter</c> into tokens: identifiers (property paths), 'strings', numbers, punctuation.</summary>
-internal static class FilterTokenizer
+/// <summary>Splits an OData <c>$filter</c> into tokens: identifiers (property paths), 'strings', numbers, date-times, punctuation.</summary>
+internal static partial class FilterTokenizer
 {
     public static List<FilterToken> Tokenize(string filter)
     {
@@ -36,6 +37,11 @@ internal static class FilterTokenizer
                     _ => TokenKind.Colon,
                 }, c.ToString()));
                 i++;
+            }
+            else if (DateTimeOffsetLiteral().Match(filter, i) is { Success: true } dateTime)
+            {
+                tokens.Add(new FilterToken(TokenKind.DateTimeOffset, dateTime.Value));
+                i += dateTime.Length;
             }
             else if (char.IsDigit(c) || (c == '-' && i + 1 < filter.Length && char.IsDigit(filter[i + 1])))
             {
@@ -96,4 +102,8 @@ internal static class FilterTokenizer
 
         return filter[start..i];
     }
+
+    /// <summary>OData writes DateTimeOffset literals unquoted: <c>activityDateTime ge 2026-08-20T10:00:00Z</c>.</summary>
+    [GeneratedRegex(@"\G\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})", RegexOptions.IgnoreCase)]
+    private static partial Regex DateTimeOffsetLiteral();
 }

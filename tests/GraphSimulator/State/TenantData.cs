@@ -38,6 +38,9 @@ public sealed class TenantData
 
     public List<SentMail> SentMail { get; } = [];
 
+    /// <summary><c>directoryAudit</c> entries: preloaded from the snapshot, then one per audited write.</summary>
+    public List<JsonObject> DirectoryAudits { get; } = [];
+
     private DirectoryIndex Index => _index ??= new DirectoryIndex(this);
 
     /// <summary>A user, group or service principal by id.</summary>

@@ -24,6 +24,8 @@ public sealed class TenantState
         ("authenticationStrengthPolicies", d => d.AuthenticationStrengthPolicies),
         // Not in the snapshot contract: soft-deleted policies, so that a test can start from one.
         ("deletedConditionalAccessPolicies", d => d.DeletedConditionalAccessPolicies),
+        // Not in the snapshot contract either: audit entries a test starts from.
+        ("directoryAudits", d => d.DirectoryAudits),
     ];
 
     private readonly Lock _lock = new();
