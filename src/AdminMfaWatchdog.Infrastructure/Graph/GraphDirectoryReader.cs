@@ -66,18 +66,23 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         var expected = ReadExpectedExclusionsAsync(tenant, config, cancellationToken);
 
         tenant.Policies = await policies.ConfigureAwait(false);
-        // The other CA reads wait their turn at the 1 request/s gate; nothing else needs to wait for them.
+        // Each read starts as soon as what it depends on is in, so a scan costs its few dependent
+        // rounds of latency rather than the sum of its phases. The other CA reads wait their turn at
+        // the 1 request/s gate; nothing else needs to wait for them.
         var policyReferences = ReadPolicyReferencesAsync(tenant, cancellationToken);
-        tenant.RoleDefinitions = await roleDefinitions.ConfigureAwait(false);
         var relevantPolicies = tenant.Policies.Where(p => IsMfaRelated(p) || config.WatchedPolicyIds.Contains(Id(p), StringComparer.OrdinalIgnoreCase)).ToArray();
-
-        await ReadRoleHoldersAsync(tenant, config, relevantPolicies, cancellationToken).ConfigureAwait(false);
-        await expected.ConfigureAwait(false);
         var groupIds = relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "includeGroups").Concat(Strings(p, "conditions", "users", "excludeGroups")));
         if (config.ServiceAccounts is { } serviceAccounts) groupIds = groupIds.Append(serviceAccounts.ExclusionGroupId);
-        var relevantGroups = await ReadGroupStructureAsync(tenant, groupIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), config.ServiceAccounts?.ExclusionGroupId, cancellationToken).ConfigureAwait(false);
+        var groupStructure = ReadGroupStructureAsync(tenant, groupIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), config.ServiceAccounts?.ExclusionGroupId, cancellationToken);
+
+        tenant.RoleDefinitions = await roleDefinitions.ConfigureAwait(false);
+        await ReadRoleHoldersAsync(tenant, config, relevantPolicies, cancellationToken).ConfigureAwait(false);
+        await expected.ConfigureAwait(false);
+        var relevantGroups = await groupStructure.ConfigureAwait(false);
+        // Every user read so far is known now, so none is read twice; memberships add no users.
+        var remainingUsers = ReadRemainingUsersAsync(tenant, relevantPolicies, cancellationToken);
         await ReadDirectMembershipsAsync(tenant, tenant.RoleHolderIds.Concat(tenant.UserIdsOf(config.BreakGlassAccounts)), relevantGroups, cancellationToken).ConfigureAwait(false);
-        await ReadRemainingUsersAsync(tenant, relevantPolicies, cancellationToken).ConfigureAwait(false);
+        await remainingUsers.ConfigureAwait(false);
         await policyReferences.ConfigureAwait(false);
         return tenant;
     }
