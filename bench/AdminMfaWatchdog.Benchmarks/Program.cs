@@ -11,7 +11,7 @@ const string Usage = """
       scan --tenant small|large|xlarge [--latency-ms 20] [--json] [--seed N]
           serve the tenant from the Graph simulator with that latency per request, run one full live
           read through the Microsoft Graph SDK and evaluate it; count the requests; check the report
-          equals the snapshot scan's
+          equals the snapshot scan's (the watchdog runs in a child process: scan-worker, not for direct use)
       micro [BenchmarkDotNet arguments, e.g. --filter '*']
           BenchmarkDotNet micro-benchmarks of the evaluator (in process, on the small and large tenants)
     """;
@@ -24,6 +24,7 @@ try
         "generate" => GenerateCommand.Run(arguments, Console.Out),
         "evaluate" => EvaluateCommand.Run(arguments, Console.Out),
         "scan" => await LiveScanCommand.RunAsync(arguments, Console.Out),
+        ScanWorkerCommand.Name => await ScanWorkerCommand.RunAsync(arguments, Console.Out),
         "micro" => MicroBenchmarks.Run(args[1..]),
         _ => throw new UsageException($"unknown command '{arguments.Command}'"),
     };

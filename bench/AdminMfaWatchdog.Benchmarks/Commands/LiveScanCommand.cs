@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using AdminMfaWatchdog.Benchmarks.Tenants;
 using AdminMfaWatchdog.Core.Directory;
 using AdminMfaWatchdog.Core.Engine;
-using AdminMfaWatchdog.Infrastructure.Graph;
 using GraphSimulator;
 using GraphSimulator.State;
 
@@ -13,8 +14,10 @@ namespace AdminMfaWatchdog.Benchmarks.Commands;
 /// <summary>
 /// <c>scan --tenant SIZE [--latency-ms N] [--json]</c>: one full live scan of a synthetic tenant served
 /// by the Graph simulator on loopback, as a scheduled run does it: read through the SDK (with the CA
-/// spacing Graph demands), then evaluate. Counts HTTP round trips at the client and Graph requests
-/// (batch steps included) at the simulator, and checks the report equals the snapshot scan's.
+/// spacing Graph demands), then evaluate. The watchdog runs in a child process
+/// (<see cref="ScanWorkerCommand"/>), so that its peak working set is not the generator's or the
+/// simulator's; this process serves the tenant, counts Graph requests (batch steps included) at the
+/// simulator, and checks the report equals the snapshot scan's.
 /// </summary>
 internal static class LiveScanCommand
 {
@@ -32,58 +35,60 @@ internal static class LiveScanCommand
             json = Encoding.UTF8.GetString(buffer.ToArray());
         }
 
+        var offlineReport = ScanWorkerCommand.Report(ScanEvaluator.Evaluate(tenant.Snapshot, tenant.Config, tenant.ReferenceTime));
         await using var simulator = await GraphSimulatorHost.StartAsync(TenantState.FromJson(json), new SimulatorOptions { Latency = latency });
-        var options = new GraphOptions { BaseUrl = simulator.BaseUrl, Anonymous = true, TenantId = tenant.Snapshot.TenantId };
-        var counter = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
-        var reader = new GraphDirectoryReader(WatchdogGraphClient.Create(options, TimeProvider.System, counter), options, TimeProvider.System);
-
-        var wall = Stopwatch.StartNew();
-        var read = await reader.ReadAsync(tenant.Config, CancellationToken.None);
-        var readMs = wall.Elapsed.TotalMilliseconds;
-        var evaluation = ScanEvaluator.Evaluate(read, tenant.Config, tenant.ReferenceTime);
-        var wallMs = wall.Elapsed.TotalMilliseconds;
-
-        var offline = ScanEvaluator.Evaluate(tenant.Snapshot, tenant.Config, tenant.ReferenceTime);
-        var sameReport = Serialize(offline) == Serialize(evaluation);
-        var stats = simulator.Stats.Snapshot();
-        using var process = Process.GetCurrentProcess();
-        var result = new
+        var directory = Directory.CreateTempSubdirectory("adminmfa-bench-");
+        try
         {
-            tenant = size.Name,
-            users = tenant.Snapshot.Users.Count,
-            admins = evaluation.Admins.Count,
-            requests = counter.Requests,
-            graphRequests = stats.Requests,
-            batches = stats.Batches,
-            usersRead = read.Users.Count,
-            wallMs = Math.Round(wallMs, 1),
-            readMs = Math.Round(readMs, 1),
-            latencyMs = latency.TotalMilliseconds,
-            evaluateMs = Math.Round(wallMs - readMs, 1),
-            peakWorkingSetMb = Math.Round(process.PeakWorkingSet64 / 1_048_576.0),
-            findings = evaluation.Findings.Count,
-            sameReport,
-        };
-        output.WriteLine(arguments.Flag("--json")
-            ? JsonSerializer.Serialize(result)
-            : string.Join(Environment.NewLine, result.GetType().GetProperties().Select(p => $"{p.Name,-18} {p.GetValue(result)}")));
-        return sameReport ? 0 : 1;
+            var configPath = Path.Combine(directory.FullName, "config.json");
+            var reportPath = Path.Combine(directory.FullName, "report.json");
+            await using (var file = File.Create(configPath)) ConfigJsonWriter.Write(tenant.Config, file);
+            var worker = await RunWorkerAsync(
+                "--graph", simulator.BaseUrl, "--tenant-id", tenant.Snapshot.TenantId, "--config", configPath,
+                "--at", tenant.ReferenceTime.ToString("O", CultureInfo.InvariantCulture), "--report", reportPath);
+            var sameReport = await File.ReadAllTextAsync(reportPath) == offlineReport;
+            var stats = simulator.Stats.Snapshot();
+            var result = new
+            {
+                tenant = size.Name,
+                users = tenant.Snapshot.Users.Count,
+                admins = worker.Admins,
+                requests = worker.Requests,
+                graphRequests = stats.Requests,
+                batches = stats.Batches,
+                usersRead = worker.UsersRead,
+                wallMs = Math.Round(worker.WallMs, 1),
+                readMs = Math.Round(worker.ReadMs, 1),
+                latencyMs = latency.TotalMilliseconds,
+                evaluateMs = Math.Round(worker.EvaluateMs, 1),
+                peakWorkingSetMb = Math.Round(worker.PeakWorkingSetMb),
+                findings = worker.Findings,
+                sameReport,
+            };
+            output.WriteLine(arguments.Flag("--json")
+                ? JsonSerializer.Serialize(result)
+                : string.Join(Environment.NewLine, result.GetType().GetProperties().Select(p => $"{p.Name,-18} {p.GetValue(result)}")));
+            return sameReport ? 0 : 1;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
-    private static string Serialize(Evaluation evaluation) =>
-        JsonSerializer.Serialize(new { evaluation.Admins, evaluation.Findings }, ScanReportJson.Options);
-
-    /// <summary>HTTP round trips as the client sends them: a $batch of 20 is one, a retry is another.</summary>
-    private sealed class CountingHandler : DelegatingHandler
+    /// <summary>Runs this benchmark executable's <c>scan-worker</c> and reads the one line it prints.</summary>
+    private static async Task<WorkerResult> RunWorkerAsync(params string[] arguments)
     {
-        private int _requests;
-
-        public int Requests => _requests;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _requests);
-            return base.SendAsync(request, cancellationToken);
-        }
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("the benchmark's own executable is unknown");
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
+        // Under `dotnet X.dll` the process is the host: the worker needs the assembly named again.
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        start.ArgumentList.Add(ScanWorkerCommand.Name);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the scan worker did not start");
+        var line = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"the scan worker failed with exit code {process.ExitCode}");
+        return JsonSerializer.Deserialize<WorkerResult>(line) ?? throw new InvalidOperationException("the scan worker printed no result");
     }
 }

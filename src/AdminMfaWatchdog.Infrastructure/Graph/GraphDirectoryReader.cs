@@ -21,6 +21,8 @@ public sealed class GraphDirectoryReader : IDirectoryReader
     internal static readonly string[] GroupProperties = ["id", "displayName", "groupTypes", "membershipRule", "isAssignableToRole", "securityEnabled"];
     private const string UserType = "#microsoft.graph.user";
     private const string GroupType = "#microsoft.graph.group";
+    /// <summary>Graph's limit of values in one <c>in</c> filter.</summary>
+    private const int MaxIdsPerFilter = 15;
 
     private readonly GraphServiceClient _client;
     private readonly GraphOptions _options;
@@ -64,19 +66,23 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         var expected = ReadExpectedExclusionsAsync(tenant, config, cancellationToken);
 
         tenant.Policies = await policies.ConfigureAwait(false);
-        // The other CA reads wait their turn at the 1 request/s gate; nothing else needs to wait for them.
+        // Each read starts as soon as what it depends on is in, so a scan costs its few dependent
+        // rounds of latency rather than the sum of its phases. The other CA reads wait their turn at
+        // the 1 request/s gate; nothing else needs to wait for them.
         var policyReferences = ReadPolicyReferencesAsync(tenant, cancellationToken);
-        tenant.RoleDefinitions = await roleDefinitions.ConfigureAwait(false);
         var relevantPolicies = tenant.Policies.Where(p => IsMfaRelated(p) || config.WatchedPolicyIds.Contains(Id(p), StringComparer.OrdinalIgnoreCase)).ToArray();
-
-        await ReadRoleHoldersAsync(tenant, config, relevantPolicies, cancellationToken).ConfigureAwait(false);
-        await expected.ConfigureAwait(false);
         var groupIds = relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "includeGroups").Concat(Strings(p, "conditions", "users", "excludeGroups")));
         if (config.ServiceAccounts is { } serviceAccounts) groupIds = groupIds.Append(serviceAccounts.ExclusionGroupId);
-        var relevantGroups = await ReadGroupStructureAsync(tenant, groupIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), config.ServiceAccounts?.ExclusionGroupId, cancellationToken).ConfigureAwait(false);
+        var groupStructure = ReadGroupStructureAsync(tenant, groupIds.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), config.ServiceAccounts?.ExclusionGroupId, cancellationToken);
+
+        tenant.RoleDefinitions = await roleDefinitions.ConfigureAwait(false);
+        await ReadRoleHoldersAsync(tenant, config, relevantPolicies, cancellationToken).ConfigureAwait(false);
+        await expected.ConfigureAwait(false);
+        var relevantGroups = await groupStructure.ConfigureAwait(false);
+        // Every user read so far is known now, so none is read twice; memberships add no users.
+        var remainingUsers = ReadRemainingUsersAsync(tenant, relevantPolicies, cancellationToken);
         await ReadDirectMembershipsAsync(tenant, tenant.RoleHolderIds.Concat(tenant.UserIdsOf(config.BreakGlassAccounts)), relevantGroups, cancellationToken).ConfigureAwait(false);
-        await ReadExcludedUsersAsync(tenant, relevantPolicies, cancellationToken).ConfigureAwait(false);
-        await CompleteUserPropertiesAsync(tenant, cancellationToken).ConfigureAwait(false);
+        await remainingUsers.ConfigureAwait(false);
         await policyReferences.ConfigureAwait(false);
         return tenant;
     }
@@ -190,23 +196,29 @@ public sealed class GraphDirectoryReader : IDirectoryReader
     /// </summary>
     private async Task<IReadOnlySet<string>> ReadGroupStructureAsync(CollectedTenant tenant, IReadOnlyList<string> referenced, string? exclusionGroupId, CancellationToken cancellationToken)
     {
-        var requests = referenced.SelectMany(g => new[]
-        {
-            ($"group:{g}", _client.Groups[g].ToGetRequestInformation(r => r.QueryParameters.Select = GroupProperties)),
-            ($"nested:{g}", _client.Groups[g].TransitiveMembers.GraphGroup.ToGetRequestInformation(r =>
+        var requests = referenced.Chunk(MaxIdsPerFilter).Select((ids, i) => ($"groups:{i}", _client.Groups.ToGetRequestInformation(r =>
+            {
+                r.QueryParameters.Filter = IdIn(ids);
+                r.QueryParameters.Select = GroupProperties;
+                r.QueryParameters.Top = 999;
+            })))
+            .Concat(referenced.Select(g => ($"nested:{g}", _client.Groups[g].TransitiveMembers.GraphGroup.ToGetRequestInformation(r =>
             {
                 r.QueryParameters.Select = GroupProperties;
                 r.QueryParameters.Top = 999;
-            })),
-        }).ToArray();
+            }))))
+            .ToArray();
         var results = await _json.BatchAsync(requests, cancellationToken).ConfigureAwait(false);
+        var existing = results.Where(r => r.Key.StartsWith("groups:", StringComparison.Ordinal)).SelectMany(r => Items(r.Value))
+            .ToDictionary(Id, StringComparer.OrdinalIgnoreCase);
 
         var relevant = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var withChildren = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var exclusionSubtree = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var groupId in referenced)
         {
-            if (results[$"group:{groupId}"] is not { } group) continue;
+            // A deleted group is simply not found by the filter.
+            if (!existing.TryGetValue(groupId, out var group)) continue;
             tenant.AddObject(group, GroupType);
             relevant.Add(groupId);
             var nested = Items(results[$"nested:{groupId}"]).ToArray();
@@ -271,30 +283,26 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         }
     }
 
-    /// <summary>Users named in relevant policies' excludeUsers: each of them is judged (unexpected-exclusion).</summary>
-    private async Task ReadExcludedUsersAsync(CollectedTenant tenant, IReadOnlyList<JsonObject> relevantPolicies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads, with the selected properties, the users known only from an expansion and the users named
+    /// in relevant policies' excludeUsers (each of them is judged: unexpected-exclusion) that are not
+    /// known yet; 15 ids per filter (Graph's limit for 'in'), 20 filters per batch. Deleted users are
+    /// simply not found.
+    /// </summary>
+    private async Task ReadRemainingUsersAsync(CollectedTenant tenant, IReadOnlyList<JsonObject> relevantPolicies, CancellationToken cancellationToken)
     {
         var known = tenant.UserIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var missing = relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "excludeUsers"))
-            .Where(id => System.Guid.TryParse(id, out _) && !known.Contains(id))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(id => (id, UserRequest(id))).ToArray();
-        foreach (var (_, user) in await _json.BatchAsync(missing, cancellationToken).ConfigureAwait(false))
-        {
-            if (user is not null) tenant.AddObject(user, UserType);
-        }
-    }
-
-    /// <summary>Re-reads users known only from an expansion, 15 ids per filter (Graph's limit for 'in'), 20 filters per batch.</summary>
-    private async Task CompleteUserPropertiesAsync(CollectedTenant tenant, CancellationToken cancellationToken)
-    {
-        var requests = tenant.UsersWithoutSelectedProperties.Chunk(15).Select((ids, i) => ($"users:{i}", UserQuery(new UserFilter(
-            $"id in ({string.Join(",", ids.Select(id => $"'{Literal(id)}'"))})", IsAdvanced: false)))).ToArray();
+        var excluded = relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "excludeUsers"))
+            .Where(id => System.Guid.TryParse(id, out _) && !known.Contains(id));
+        var requests = tenant.UsersWithoutSelectedProperties.Concat(excluded).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Chunk(MaxIdsPerFilter).Select((ids, i) => ($"users:{i}", UserQuery(new UserFilter(IdIn(ids), IsAdvanced: false)))).ToArray();
         foreach (var (_, page) in await _json.BatchAsync(requests, cancellationToken).ConfigureAwait(false))
         {
             foreach (var user in Items(page)) tenant.AddObject(user, UserType);
         }
     }
+
+    private static string IdIn(IEnumerable<string> ids) => $"id in ({string.Join(",", ids.Select(id => $"'{Literal(id)}'"))})";
 
     private RequestInformation UserRequest(string idOrUpn) =>
         _client.Users[idOrUpn].ToGetRequestInformation(r => r.QueryParameters.Select = UserProperties);

@@ -51,9 +51,31 @@ internal sealed class GraphJson(GraphServiceClient client, GraphOptions options,
     /// <summary>
     /// Sends requests in <c>$batch</c> calls of 20, the calls in parallel. Returns each key's JSON
     /// (all pages of a collection), or null for a 404. Steps answered 429 or 5xx are retried in a
-    /// later batch after the longest Retry-After among them; other failures fail the read.
+    /// later batch after the longest Retry-After among them; other failures fail the read. Later
+    /// pages are batched too: every paged step's next page goes out in the same round, so a dozen
+    /// long role-holder lists cost a batch per page depth, not a request per page.
     /// </summary>
     public async Task<Dictionary<string, JsonObject?>> BatchAsync(IReadOnlyList<(string Key, RequestInformation Request)> requests, CancellationToken cancellationToken)
+    {
+        var results = await SendBatchesAsync(requests, cancellationToken).ConfigureAwait(false);
+        var paged = requests.Where(r => results[r.Key]?["@odata.nextLink"] is not null)
+            .ToDictionary(r => r.Key, r => new PagedStep(r.Request, results[r.Key]!), StringComparer.Ordinal);
+        while (paged.Count > 0)
+        {
+            var nextPages = await SendBatchesAsync(paged.Select(p => (p.Key, p.Value.NextPageRequest())).ToArray(), cancellationToken).ConfigureAwait(false);
+            foreach (var (key, page) in nextPages)
+            {
+                var step = paged[key];
+                step.Add(page ?? throw new GraphReadException($"a later page of {Describe(step.Request)} answered 404"));
+                if (page["@odata.nextLink"] is not null) continue;
+                results[key] = step.AllPages();
+                paged.Remove(key);
+            }
+        }
+        return results;
+    }
+
+    private async Task<Dictionary<string, JsonObject?>> SendBatchesAsync(IReadOnlyList<(string Key, RequestInformation Request)> requests, CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
         var chunks = requests.Chunk(BatchSize).Select(chunk => RunChunkAsync(chunk, cancellationToken));
@@ -99,8 +121,7 @@ internal sealed class GraphJson(GraphServiceClient client, GraphOptions options,
                 // GetResponseStreamByIdAsync hands back an unrewound stream in Graph.Core 3.2; the message reads whole.
                 using var response = await responses.GetResponseByIdAsync(key).ConfigureAwait(false);
                 await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                var page = Parse(await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false), request);
-                results.Add((key, await WithAllPagesAsync(page, request, cancellationToken).ConfigureAwait(false)));
+                results.Add((key, Parse(await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false), request)));
             }
             if (pending.Count == 0) break;
             if (attempt >= (onlyThrottled ? options.MaxThrottledBatchRounds : options.MaxRetries))
@@ -111,31 +132,52 @@ internal sealed class GraphJson(GraphServiceClient client, GraphOptions options,
         return results;
     }
 
-    /// <summary>A collection page gets its remaining pages merged into <c>value</c>; an entity comes back as is.</summary>
-    private async Task<JsonObject> WithAllPagesAsync(JsonObject page, RequestInformation request, CancellationToken cancellationToken)
-    {
-        if (page["@odata.nextLink"] is null) return page;
-        var items = await CollectPagesAsync(page, request, cancellationToken).ConfigureAwait(false);
-        return new JsonObject { ["value"] = new JsonArray(items.ToArray<JsonNode>()) };
-    }
-
     private async Task<List<JsonObject>> CollectPagesAsync(JsonObject firstPage, RequestInformation request, CancellationToken cancellationToken)
     {
         var items = new List<JsonObject>();
         for (var page = firstPage; ;)
         {
-            var value = page["value"] as JsonArray ?? throw new GraphReadException($"{Describe(request)} returned no 'value' collection");
-            var pageItems = value.OfType<JsonObject>().ToList();
-            // Detached from their page, so that they can be gathered into one collection.
-            value.Clear();
-            items.AddRange(pageItems);
-            if (page["@odata.nextLink"]?.GetValue<string>() is not { } next) return items;
-            var nextRequest = new RequestInformation { HttpMethod = Method.GET, URI = new Uri(next) };
-            // The SDK does not carry headers to later pages; advanced queries need ConsistencyLevel on each.
-            foreach (var header in request.Headers) nextRequest.Headers.Add(header.Key, header.Value.ToArray());
-            page = await GetAsync(nextRequest, cancellationToken).ConfigureAwait(false)
+            items.AddRange(TakeItems(page, request));
+            if (page["@odata.nextLink"] is null) return items;
+            page = await GetAsync(NextPageRequest(page, request), cancellationToken).ConfigureAwait(false)
                 ?? throw new GraphReadException($"a later page of {Describe(request)} answered 404");
         }
+    }
+
+    /// <summary>A page's items, detached from it so that they can be gathered into one collection.</summary>
+    private static List<JsonObject> TakeItems(JsonObject page, RequestInformation request)
+    {
+        var value = page["value"] as JsonArray ?? throw new GraphReadException($"{Describe(request)} returned no 'value' collection");
+        var items = value.OfType<JsonObject>().ToList();
+        value.Clear();
+        return items;
+    }
+
+    private static RequestInformation NextPageRequest(JsonObject page, RequestInformation request)
+    {
+        var next = new RequestInformation { HttpMethod = Method.GET, URI = new Uri(page["@odata.nextLink"]!.GetValue<string>()) };
+        // The SDK does not carry headers to later pages; advanced queries need ConsistencyLevel on each.
+        foreach (var header in request.Headers) next.Headers.Add(header.Key, header.Value.ToArray());
+        return next;
+    }
+
+    /// <summary>A batched collection read whose pages are gathered one round at a time.</summary>
+    private sealed class PagedStep(RequestInformation request, JsonObject firstPage)
+    {
+        private readonly List<JsonObject> _items = TakeItems(firstPage, request);
+        private JsonObject _lastPage = firstPage;
+
+        public RequestInformation Request => request;
+
+        public RequestInformation NextPageRequest() => GraphJson.NextPageRequest(_lastPage, request);
+
+        public void Add(JsonObject page)
+        {
+            _items.AddRange(TakeItems(page, request));
+            _lastPage = page;
+        }
+
+        public JsonObject AllPages() => new() { ["value"] = new JsonArray(_items.ToArray<JsonNode>()) };
     }
 
     private static JsonObject Parse(JsonNode? node, RequestInformation request) =>

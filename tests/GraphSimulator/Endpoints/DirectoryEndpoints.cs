@@ -23,10 +23,16 @@ internal sealed class DirectoryEndpoints(EntityResponder responder, SimulatorOpt
         };
         var servicePrincipals = new CollectionSpec("servicePrincipals");
 
-        responder.MapCollection(routes, "/users", users, (call, data) => UsersFor(call, data).Select(u => new TypedEntity(u, ODataTypes.User)));
+        responder.MapCollection(routes, "/users", users, (call, data) =>
+            (IdsFilteredBy(call) is { } ids ? ids.Select(data.FindUser).OfType<JsonObject>().Distinct() : data.Users)
+            .Select(u => new TypedEntity(u, ODataTypes.User)));
         responder.MapEntity(routes, "/users/{id}", users, (call, data) =>
             data.FindUser(call["id"]) is { } user ? new TypedEntity(user, ODataTypes.User) : null);
-        responder.MapEntitySet(routes, "/groups", groups, d => d.Groups, _ => ODataTypes.Group);
+        responder.MapCollection(routes, "/groups", groups, (call, data) =>
+            (IdsFilteredBy(call) is { } ids ? ids.Select(data.FindGroup).OfType<JsonObject>().Distinct() : data.Groups)
+            .Select(g => new TypedEntity(g, ODataTypes.Group)));
+        responder.MapEntity(routes, "/groups/{id}", groups, (call, data) =>
+            data.FindGroup(call["id"]) is { } group ? new TypedEntity(group, ODataTypes.Group) : null);
         responder.MapEntitySet(routes, "/servicePrincipals", servicePrincipals, d => d.ServicePrincipals, _ => ODataTypes.ServicePrincipal);
         responder.MapEntity(routes, "/directoryObjects/{id}", DirectoryObjects, (call, data) => data.FindDirectoryObject(call["id"]));
         // The tenant itself: a reader without a configured tenant id learns it here.
@@ -34,8 +40,8 @@ internal sealed class DirectoryEndpoints(EntityResponder responder, SimulatorOpt
             [new TypedEntity(new JsonObject { ["id"] = data.TenantId, ["displayName"] = data.TenantId }, "#microsoft.graph.organization")]);
 
         MapMembers(routes, "members", (data, group) => data.DirectMembers(group)
-            .Where(m => !(options.HideServicePrincipalsFromMembers && m.Is(ODataTypes.ServicePrincipal))));
-        MapMembers(routes, "transitiveMembers", (data, group) => data.TransitiveMembers(group));
+            .Where(m => !(options.HideServicePrincipalsFromMembers && m.Is(ODataTypes.ServicePrincipal))), (data, group) => data.DirectMemberGroups(group));
+        MapMembers(routes, "transitiveMembers", (data, group) => data.TransitiveMembers(group), (data, group) => data.TransitiveMemberGroups(group));
 
         foreach (var set in new[] { "users", "groups", "servicePrincipals", "directoryObjects" })
         {
@@ -44,19 +50,25 @@ internal sealed class DirectoryEndpoints(EntityResponder responder, SimulatorOpt
         }
     }
 
-    /// <summary><c>/groups/{id}/{navigation}</c> and its cast segments to users, groups and service principals.</summary>
-    private void MapMembers(RouteTable routes, string navigation, Func<TenantData, JsonObject, IEnumerable<TypedEntity>> members)
+    /// <summary>
+    /// <c>/groups/{id}/{navigation}</c> and its cast segments to users, groups and service principals.
+    /// The group cast has its own source: it answers the same groups without visiting every user.
+    /// </summary>
+    private void MapMembers(RouteTable routes, string navigation, Func<TenantData, JsonObject, IEnumerable<TypedEntity>> members,
+        Func<TenantData, JsonObject, IEnumerable<JsonObject>> memberGroups)
     {
         var template = $"/groups/{{id}}/{navigation}";
-        IEnumerable<TypedEntity> Of(GraphCall call, TenantData data) =>
-            members(data, data.FindGroup(call["id"]) ?? throw GraphException.NotFound(call["id"]));
+        static JsonObject Group(GraphCall call, TenantData data) => data.FindGroup(call["id"]) ?? throw GraphException.NotFound(call["id"]);
 
-        responder.MapCollection(routes, template, DirectoryObjects, Of);
-        foreach (var (cast, odataType) in new[] { ("user", ODataTypes.User), ("group", ODataTypes.Group), ("servicePrincipal", ODataTypes.ServicePrincipal) })
+        responder.MapCollection(routes, template, DirectoryObjects, (call, data) => members(data, Group(call, data)));
+        foreach (var (cast, odataType) in new[] { ("user", ODataTypes.User), ("servicePrincipal", ODataTypes.ServicePrincipal) })
         {
             responder.MapCollection(routes, $"{template}/microsoft.graph.{cast}", new CollectionSpec(cast + "s"),
-                (call, data) => Of(call, data).Where(m => m.Is(odataType)));
+                (call, data) => members(data, Group(call, data)).Where(m => m.Is(odataType)));
         }
+
+        responder.MapCollection(routes, $"{template}/microsoft.graph.group", new CollectionSpec("groups"),
+            (call, data) => memberGroups(data, Group(call, data)).Select(g => new TypedEntity(g, ODataTypes.Group)));
     }
 
     /// <summary>The groups an object is in; a user's id may also be its userPrincipalName.</summary>
@@ -73,11 +85,11 @@ internal sealed class DirectoryEndpoints(EntityResponder responder, SimulatorOpt
     }
 
     /// <summary>
-    /// A filter on ids (<c>id eq '…'</c>, <c>id in (…)</c>) is answered from the index, not by scanning
-    /// every user: readers re-read admins this way, and a 200,000-user tenant must stay fast to serve.
-    /// The filter itself still applies afterwards.
+    /// The ids a filter on ids names (<c>id eq '…'</c>, <c>id in (…)</c>), so that they are answered from
+    /// the index, not by scanning every user or group: readers look objects up this way, and a
+    /// 200,000-user tenant must stay fast to serve. The filter itself still applies afterwards.
     /// </summary>
-    private static IEnumerable<JsonObject> UsersFor(GraphCall call, TenantData data)
+    private static IEnumerable<string>? IdsFilteredBy(GraphCall call)
     {
         var literals = call.Query.Filter?.Expression switch
         {
@@ -85,9 +97,7 @@ internal sealed class DirectoryEndpoints(EntityResponder responder, SimulatorOpt
             ComparisonFilter { Path: "id", Operator: "eq" } equals => [equals.Literal],
             _ => null,
         };
-        if (literals is null) return data.Users;
-        return literals.Select(l => l?.GetValue<string>()).OfType<string>()
-            .Select(id => data.FindUser(id)).OfType<JsonObject>().Distinct();
+        return literals?.Select(l => l?.GetValue<string>()).OfType<string>();
     }
 
     internal static TypedEntity ResolveObject(TenantData data, string idOrUserPrincipalName) =>

@@ -10,6 +10,7 @@ namespace GraphSimulator.State;
 /// </summary>
 public sealed class TenantData
 {
+    private readonly Lock _indexLock = new();
     private DirectoryIndex? _index;
 
     public string TenantId { get; set; } = string.Empty;
@@ -41,7 +42,18 @@ public sealed class TenantData
     /// <summary><c>directoryAudit</c> entries: preloaded from the snapshot, then one per audited write.</summary>
     public List<JsonObject> DirectoryAudits { get; } = [];
 
-    private DirectoryIndex Index => _index ??= new DirectoryIndex(this);
+    /// <summary>Built once by whichever concurrent reader needs it first, after a mutation dropped it.</summary>
+    private DirectoryIndex Index
+    {
+        get
+        {
+            if (Volatile.Read(ref _index) is { } index) return index;
+            lock (_indexLock)
+            {
+                return _index ??= new DirectoryIndex(this);
+            }
+        }
+    }
 
     /// <summary>A user, group or service principal by id.</summary>
     public TypedEntity? FindDirectoryObject(string id) => Index.Find(id);
@@ -77,6 +89,30 @@ public sealed class TenantData
                 {
                     pending.Enqueue(member.Json);
                 }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The groups among a group's direct members (<c>members/microsoft.graph.group</c>).</summary>
+    public IReadOnlyList<JsonObject> DirectMemberGroups(JsonObject group) => Index.ChildGroups(group);
+
+    /// <summary>
+    /// The groups reached through nesting (<c>transitiveMembers/microsoft.graph.group</c>), in the
+    /// order <see cref="TransitiveMembers"/> lists them: only groups lead further, so users need no visit.
+    /// </summary>
+    public IReadOnlyList<JsonObject> TransitiveMemberGroups(JsonObject group)
+    {
+        var result = new List<JsonObject>();
+        var seen = new HashSet<JsonObject>(ReferenceEqualityComparer.Instance) { group };
+        var pending = new Queue<JsonObject>([group]);
+        while (pending.TryDequeue(out var current))
+        {
+            foreach (var child in Index.ChildGroups(current).Where(seen.Add))
+            {
+                result.Add(child);
+                pending.Enqueue(child);
             }
         }
 
@@ -132,5 +168,7 @@ public sealed class TenantData
     }
 
     /// <summary>Called after every mutation: the lists may have changed in any way.</summary>
-    internal void InvalidateIndex() => _index = null;
+    internal void InvalidateIndex() => Volatile.Write(ref _index, null);
+
+    internal void BuildIndex() => _ = Index;
 }

@@ -4,9 +4,10 @@ using System.Text.Json.Nodes;
 namespace GraphSimulator.State;
 
 /// <summary>
-/// The simulated tenant, shared by the HTTP handlers and the tests that drive them. One lock guards
-/// everything: requests are served from memory in microseconds, so contention does not matter and
-/// every request sees a consistent tenant.
+/// The simulated tenant, shared by the HTTP handlers and the tests that drive them. A reader/writer
+/// lock guards everything: reads run concurrently, as Graph serves concurrent requests (a scan's
+/// batches would otherwise queue behind one another's filtering of a 100,000-user tenant), and
+/// every request still sees a consistent tenant because a mutation waits for the reads in flight.
 /// </summary>
 public sealed class TenantState
 {
@@ -28,7 +29,8 @@ public sealed class TenantState
         ("directoryAudits", d => d.DirectoryAudits),
     ];
 
-    private readonly Lock _lock = new();
+    // Recursion: a test may read the tenant from inside its own mutation, as it could with a plain lock.
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
     private TenantData _data;
 
     private TenantState(TenantData data) => _data = data;
@@ -48,24 +50,28 @@ public sealed class TenantState
 
     public T Read<T>(Func<TenantData, T> read)
     {
-        lock (_lock)
+        _lock.EnterReadLock();
+        try
         {
             return read(_data);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
         }
     }
 
     public void Mutate(Action<TenantData> mutate)
     {
-        lock (_lock)
+        _lock.EnterWriteLock();
+        try
         {
-            try
-            {
-                mutate(_data);
-            }
-            finally
-            {
-                _data.InvalidateIndex();
-            }
+            mutate(_data);
+        }
+        finally
+        {
+            _data.InvalidateIndex();
+            _lock.ExitWriteLock();
         }
     }
 
@@ -80,10 +86,15 @@ public sealed class TenantState
     public void Replace(JsonObject snapshot)
     {
         var loaded = Load(snapshot);
-        lock (_lock)
+        _lock.EnterWriteLock();
+        try
         {
             loaded.SentMail.AddRange(_data.SentMail);
             _data = loaded;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
         }
     }
 
@@ -135,6 +146,8 @@ public sealed class TenantState
             }
         }
 
+        // Built now rather than by the first request, which Graph would not make wait for its indexes.
+        data.BuildIndex();
         return data;
     }
 }
