@@ -2,6 +2,7 @@ using System.CommandLine;
 using AdminMfaWatchdog.Cli.Rendering;
 using AdminMfaWatchdog.Core.Engine;
 using AdminMfaWatchdog.Core.Findings;
+using AdminMfaWatchdog.Core.Ports;
 using AdminMfaWatchdog.Infrastructure.Hosting;
 using AdminMfaWatchdog.Infrastructure.Reporting;
 
@@ -40,7 +41,7 @@ internal static class ScanCommand
             if (outcome.Alerts is { } sent)
                 await stderr.WriteLineAsync($"Alerts: {sent.Queued.Count} batch(es) queued; {sent.Delivery.Delivered} delivered, {sent.Delivery.Retrying} waiting to be retried, {sent.Delivery.Dead} given up.");
             if (outcome.AlertError is { } alertError) await stderr.WriteLineAsync($"warning: alerts could not be queued: {alertError}");
-            return await WriteAsync(outcome.Report, parse.GetValue(format)!, parse.GetValue(output), stdout, stderr, cancellationToken);
+            return await WriteAsync(outcome.Report, ledger, parse.GetValue(format)!, parse.GetValue(output), stdout, stderr, cancellationToken);
         }));
         return command;
     }
@@ -49,12 +50,13 @@ internal static class ScanCommand
         "Findings ledger updated: " + string.Join(", ", Enum.GetValues<TransitionKind>()
             .Select(kind => $"{transitions.Count(t => t.Kind == kind)} {kind.ToString().ToLowerInvariant()}")) + ".";
 
-    private static async Task<int> WriteAsync(ScanReport report, string format, FileInfo? outputFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> WriteAsync(ScanReport report, IFindingStore? ledger, string format, FileInfo? outputFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var rendered = format switch
         {
             "json" => ScanReportJson.Serialize(report) + Environment.NewLine,
-            "html" => HtmlReportRenderer.Render(report),
+            // After the run, so the page's first-seen dates and trend include this scan.
+            "html" => await HtmlReport.RenderAsync(report, ledger, TimeProvider.System, cancellationToken),
             _ => TableRenderer.Render(report),
         };
         if (outputFile is null)

@@ -6,7 +6,8 @@ using AdminMfaWatchdog.Core.Rules;
 
 namespace AdminMfaWatchdog.Core.Engine;
 
-public sealed record Evaluation(IReadOnlyList<AdminCoverage> Admins, IReadOnlyList<Finding> Findings);
+/// <param name="Exclusions">expected vs actual exclusions, for the report page (not part of the JSON contract).</param>
+public sealed record Evaluation(IReadOnlyList<AdminCoverage> Admins, IReadOnlyList<Finding> Findings, ExclusionReview Exclusions);
 
 /// <summary>From a complete tenant read to each admin's coverage and every rule's findings. Pure.</summary>
 public static class ScanEvaluator
@@ -32,6 +33,6 @@ public static class ScanEvaluator
             .OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.SubjectName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(f => f.PolicyId, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Fingerprint, StringComparer.Ordinal)
             .ToArray();
-        return new Evaluation(admins, findings);
+        return new Evaluation(admins, findings, ExclusionReview.Build(directory, expected, watched, now));
     }
 }

@@ -17,6 +17,14 @@ public sealed record ScanReport(
     /// <summary>Why the scan could not complete; absent from the JSON when the scan completed.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
+
+    /// <summary>
+    /// Expected vs actual exclusions, for the report page's panel. Never serialized: the JSON contract
+    /// (DESIGN.md "Scan report") lists its fields, and the findings already carry every problem this shows.
+    /// Null when the scan could not read the tenant.
+    /// </summary>
+    [JsonIgnore]
+    public ExclusionReview? Exclusions { get; init; }
 }
 
 public enum Coverage { Covered, Partial, NotCovered, Exempt, Disabled }

@@ -139,7 +139,7 @@ public sealed class WatchdogEngine(
 
         var evaluation = ScanEvaluator.Evaluate(snapshot, config, startedAt);
         return new Scan(new ScanReport(snapshot.TenantId, scanId, startedAt, clock.GetUtcNow(), Complete: true,
-            evaluation.Admins, evaluation.Findings, []), snapshot, evaluation);
+            evaluation.Admins, evaluation.Findings, []) { Exclusions = evaluation.Exclusions }, snapshot, evaluation);
     }
 
     /// <summary>

@@ -22,12 +22,13 @@ internal static class HtmlReportAssets
         th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; } ul { margin: 0; padding-left: 18px; } small { color: var(--muted); }
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
-        .covered, .ok, .low, .applied { background: var(--ok); } .partial, .warn, .medium, .planned, .skipped { background: var(--warn); }
+        .covered, .ok, .low, .applied, .resolved, .remediated { background: var(--ok); } .new { background: #0b57d0; } .partial, .warn, .medium, .planned, .skipped { background: var(--warn); }
         .notCovered, .bad, .critical, .high, .failed, .blocked { background: var(--bad); } .exempt, .disabled, .none { background: #6e7781; }
+        .trend .axis { stroke: var(--line); } .trend .line { fill: none; stroke: var(--bad); stroke-width: 2; } .trend circle { fill: var(--bad); } .trend text { font-size: 11px; fill: var(--muted); }
         .matrix td.cell { text-align: center; } .matrix th.policy { font-weight: 500; font-size: 12px; max-width: 180px; }
         @media print {
           body { padding: 0; max-width: none; font-size: 11px; } .toolbar { display: none; }
-          tr, .card, .rule { break-inside: avoid; } .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          tr, .card, .rule, .trend { break-inside: avoid; } .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; } a[href^="https:"]::after { content: " (" attr(href) ")"; font-size: 10px; }
         }
         """;

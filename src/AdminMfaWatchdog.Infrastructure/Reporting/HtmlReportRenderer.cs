@@ -1,25 +1,27 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using AdminMfaWatchdog.Core.Engine;
 using AdminMfaWatchdog.Core.Findings;
 using AdminMfaWatchdog.Core.Rules;
+using static AdminMfaWatchdog.Infrastructure.Reporting.HtmlText;
 
 namespace AdminMfaWatchdog.Infrastructure.Reporting;
 
 /// <summary>
 /// The scan report as one self-contained HTML page (DESIGN.md "Scan report", `--format html`): inline
 /// style and script, no external resource, printable. Every string from the tenant is HTML-encoded
-/// (display names are attacker-controlled) and none is placed inside the script.
+/// (display names are attacker-controlled) and none is placed inside the script. Pure: the ledger's
+/// history comes in already read (<see cref="HtmlReport.RenderAsync"/> reads it).
 /// </summary>
 public static class HtmlReportRenderer
 {
     private static readonly Coverage[] VerdictOrder = [Coverage.NotCovered, Coverage.Partial, Coverage.Covered, Coverage.Exempt, Coverage.Disabled];
     private static readonly Severity[] SeverityOrder = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low];
 
-    public static string Render(ScanReport report)
+    /// <param name="history">what the findings ledger remembers; without one the page says no ledger is configured.</param>
+    public static string Render(ScanReport report, ReportHistory? history = null)
     {
+        history ??= ReportHistory.NoLedger;
         var admins = report.Admins.OrderBy(a => Array.IndexOf(VerdictOrder, a.Coverage)).ThenBy(a => a.UserPrincipalName ?? a.Id, StringComparer.OrdinalIgnoreCase).ToList();
         var html = new StringBuilder();
         html.Append($"""
@@ -36,17 +38,19 @@ public static class HtmlReportRenderer
             <body>
 
             """);
-        Summary(html, report);
+        Summary(html, report, history);
         Toolbar(html);
         Admins(html, admins);
         Matrix(html, admins);
-        Findings(html, report.Findings);
+        ExclusionsPanel.Render(html, report.Exclusions);
+        Findings(html, report, history);
+        HistoryPanel.Render(html, history);
         Actions(html, report.Actions);
         html.Append($"<script>{HtmlReportAssets.Script}</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void Summary(StringBuilder html, ScanReport report)
+    private static void Summary(StringBuilder html, ScanReport report, ReportHistory history)
     {
         html.Append($"<header id=\"summary\"><h1>MFA coverage of administrators</h1>\n");
         html.Append($"<p class=\"meta\">Tenant {E(report.TenantId)} &middot; scan {E(report.ScanId)} &middot; {Time(report.StartedAt)} to {Time(report.CompletedAt)} UTC ({(report.CompletedAt - report.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s) &middot; {(report.Complete ? "complete" : "INCOMPLETE")}</p>\n");
@@ -58,6 +62,11 @@ public static class HtmlReportRenderer
         html.Append(Card(report.Findings.Count, "findings"));
         foreach (var severity in SeverityOrder) html.Append(Card(report.Findings.Count(f => f.Severity == severity), Id(severity), Id(severity)));
         html.Append(Card(report.Actions.Count, "actions"));
+        if (history.Source == HistorySource.Ledger)
+        {
+            html.Append(Card(report.Findings.Count(f => history.Find(f.Fingerprint) is { Occurrences: 1 } entry && entry.LastScanId == report.ScanId), "new in this scan"));
+            html.Append(Card(history.RecentlyClosed.Count, $"closed in {(int)ReportHistory.Window.TotalDays} days"));
+        }
         html.Append("</div></header>\n");
     }
 
@@ -105,8 +114,10 @@ public static class HtmlReportRenderer
         html.Append("</tbody></table></section>\n");
     }
 
-    private static void Findings(StringBuilder html, IReadOnlyList<Finding> findings)
+    private static void Findings(StringBuilder html, ScanReport report, ReportHistory history)
     {
+        var findings = report.Findings;
+        var dated = history.Source == HistorySource.Ledger;
         html.Append($"<section id=\"findings\"><h2>Findings ({findings.Count})</h2>\n");
         if (findings.Count == 0) html.Append("<p>None: every administrator is forced through MFA and every exclusion is expected.</p>\n");
         // Catalog order first (DESIGN.md's rule order), then any rule this build does not know.
@@ -120,11 +131,12 @@ public static class HtmlReportRenderer
                 html.Append($"<p><b>Why it matters.</b> {E(rule.Rationale)}</p>\n<p><b>Remediation.</b> {E(rule.Remediation)}</p>\n");
                 html.Append($"<p class=\"note\">Reference: <a href=\"{E(rule.Reference)}\" rel=\"noreferrer\">{E(rule.Reference)}</a></p>\n");
             }
-            html.Append("<table><thead><tr><th>Severity</th><th>Subject</th><th>Summary</th><th>Reasons</th></tr></thead><tbody>\n");
+            html.Append($"<table><thead><tr><th>Severity</th><th>Subject</th><th>Summary</th><th>Reasons</th>{(dated ? "<th>First seen</th>" : "")}</tr></thead><tbody>\n");
             foreach (var finding in group.OrderBy(f => Array.IndexOf(SeverityOrder, f.Severity)))
             {
                 html.Append($"<tr data-filterable data-severity=\"{Id(finding.Severity)}\"><td><span class=\"badge {Id(finding.Severity)}\">{Id(finding.Severity)}</span></td>");
-                html.Append($"<td>{E(finding.SubjectName)}<br><small>{Id(finding.SubjectType)} {E(finding.SubjectId)}</small></td><td>{E(finding.Summary)}</td><td>{List(finding.Reasons)}</td></tr>\n");
+                html.Append($"<td>{E(finding.SubjectName)}<br><small>{Id(finding.SubjectType)} {E(finding.SubjectId)}</small></td><td>{E(finding.Summary)}</td><td>{List(finding.Reasons)}</td>");
+                html.Append(dated ? HistoryPanel.FirstSeenCell(history, finding, report.ScanId) + "</tr>\n" : "</tr>\n");
             }
             html.Append("</tbody></table></div>\n");
         }
@@ -162,15 +174,6 @@ public static class HtmlReportRenderer
         var scope = role.DirectoryScopeId == "/" ? "" : $", scope {role.DirectoryScopeId}";
         return $"{role.DisplayName} ({Id(role.Assignment)}, {how}{scope})";
     }
-
-    private static string List(IEnumerable<string> items) => "<ul>" + string.Concat(items.Select(item => $"<li>{E(item)}</li>")) + "</ul>";
-
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static string E(string text) => WebUtility.HtmlEncode(text);
-
-    /// <summary>The enum as the JSON contract spells it (camelCase): safe in attributes and class names.</summary>
-    private static string Id<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static string Label(Coverage coverage) => coverage == Coverage.NotCovered ? "not covered" : Id(coverage);
 }
