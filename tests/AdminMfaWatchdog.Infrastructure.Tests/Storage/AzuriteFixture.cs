@@ -3,27 +3,31 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AdminMfaWatchdog.Infrastructure.Storage.Queues;
 using AdminMfaWatchdog.Infrastructure.Storage.Tables;
 
 namespace AdminMfaWatchdog.Infrastructure.Tests.Storage;
 
 /// <summary>
-/// Runs Azurite's table service (installed by scripts/install-azurite.sh) on a free loopback port with
-/// in-memory persistence for the tests of the Azurite collection, and stops it afterwards.
+/// Runs Azurite's table and queue services (installed by scripts/install-azurite.sh), each its own process
+/// on a free loopback port with in-memory persistence, for the tests of the Azurite collection, and stops
+/// them afterwards.
 /// A missing Azurite fails the tests: a silently skipped storage suite would look green.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
-    private Process? _azurite;
+    private readonly List<Process> _services = [];
 
     public Uri TableEndpoint { get; private set; } = null!;
 
-    /// <summary>A connection string for the emulator's development account on this fixture's port.</summary>
+    public Uri QueueEndpoint { get; private set; } = null!;
+
+    /// <summary>A connection string for the emulator's development account on this fixture's ports.</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={TableConnectionString.DevelopmentAccountName};"
-        + $"AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint={TableEndpoint};";
+        + $"AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
 
     public TableServiceClient CreateServiceClient(TableClientOptions? options = null) =>
         new(ConnectionString, options ?? FastRetries());
@@ -36,10 +40,22 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return table;
     }
 
-    /// <summary>Short retries: an emulator on loopback either answers at once or not at all.</summary>
-    public static TableClientOptions FastRetries()
+    /// <summary>A fresh queue with a unique name, so tests sharing the emulator never see each other's messages.</summary>
+    public async Task<QueueClient> CreateQueueAsync(QueueClientOptions? options = null)
     {
-        var options = new TableClientOptions();
+        var queue = new QueueServiceClient(ConnectionString, options ?? FastRetries(new QueueClientOptions()))
+            .GetQueueClient($"q{Guid.NewGuid():N}");
+        await queue.CreateIfNotExistsAsync();
+        return queue;
+    }
+
+    /// <summary>Short retries: an emulator on loopback either answers at once or not at all.</summary>
+    public static TableClientOptions FastRetries() => FastRetries(new TableClientOptions());
+
+    /// <inheritdoc cref="FastRetries()"/>
+    public static TOptions FastRetries<TOptions>(TOptions options)
+        where TOptions : Azure.Core.ClientOptions
+    {
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(50);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
@@ -49,7 +65,40 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var executable = AzuriteLocator.FindTableServiceExecutable();
+        try
+        {
+            // Started side by side: each takes a second or two to listen.
+            var tablePort = StartAsync(AzuriteLocator.FindTableServiceExecutable(), "--tableHost", "--tablePort");
+            var queuePort = StartAsync(AzuriteLocator.FindQueueServiceExecutable(), "--queueHost", "--queuePort");
+            await Task.WhenAll(tablePort, queuePort);
+            TableEndpoint = new Uri($"http://127.0.0.1:{await tablePort}/{TableConnectionString.DevelopmentAccountName}");
+            QueueEndpoint = new Uri($"http://127.0.0.1:{await queuePort}/{TableConnectionString.DevelopmentAccountName}");
+        }
+        catch
+        {
+            // xUnit does not dispose a fixture that failed to start: stop whichever service did start.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in _services)
+        {
+            if (!service.HasExited)
+            {
+                service.Kill(entireProcessTree: true);
+                await service.WaitForExitAsync();
+            }
+
+            service.Dispose();
+        }
+    }
+
+    /// <returns>The loopback port the service listens on.</returns>
+    private async Task<int> StartAsync(string executable, string hostOption, string portOption)
+    {
         var port = FreeLoopbackPort();
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -60,30 +109,21 @@ public sealed class AzuriteFixture : IAsyncLifetime
         };
         foreach (var argument in new[]
         {
-            "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture),
+            hostOption, "127.0.0.1", portOption, port.ToString(CultureInfo.InvariantCulture),
             "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--disableTelemetry",
         })
         {
             startInfo.ArgumentList.Add(argument);
         }
 
-        _azurite = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        await WaitUntilListeningAsync(_azurite);
-        TableEndpoint = new Uri($"http://127.0.0.1:{port}/{TableConnectionString.DevelopmentAccountName}");
+        var service = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        _services.Add(service);
+        await WaitUntilListeningAsync(service);
+        return port;
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_azurite is { HasExited: false })
-        {
-            _azurite.Kill(entireProcessTree: true);
-            await _azurite.WaitForExitAsync();
-        }
-
-        _azurite?.Dispose();
-    }
-
-    // Azurite prints "... successfully started on ..." once it accepts connections. Both streams are
+    // Azurite prints "... successfully started on ..." (table) or "... successfully listens on ..." (queue) once it
+    // accepts connections. Both streams are
     // drained to the end so a chatty emulator can never block on a full pipe.
     private static async Task WaitUntilListeningAsync(Process azurite)
     {
@@ -95,7 +135,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             while (await azurite.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
                 output.AppendLine(line);
-                if (line.Contains("successfully started", StringComparison.OrdinalIgnoreCase))
+                if (line.Contains("successfully started", StringComparison.OrdinalIgnoreCase)
+                    || line.Contains("successfully listens", StringComparison.OrdinalIgnoreCase))
                 {
                     _ = azurite.StandardOutput.ReadToEndAsync();
                     return;

@@ -61,18 +61,7 @@ internal sealed class TablePipeline
     /// </summary>
     public async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken, int? toleratedStatus = null)
     {
-        try
-        {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AggregateException retriesExhausted) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Unreachable(retriesExhausted.InnerExceptions.Count, retriesExhausted.InnerExceptions[^1]);
-        }
-        catch (RequestFailedException transportFailure) when (transportFailure.Status == 0)
-        {
-            throw Unreachable(1, transportFailure);
-        }
+        await StorageTransport.SendAsync(_pipeline, message, "table", Endpoint, cancellationToken).ConfigureAwait(false);
 
         var response = message.Response;
         if (response.IsError && response.Status != toleratedStatus)
@@ -82,10 +71,4 @@ internal sealed class TablePipeline
 
         return response;
     }
-
-    // Azure.Core reports exhausted retries as an AggregateException; callers of a storage client expect
-    // RequestFailedException, so both shapes become one, naming the endpoint (which holds no secret).
-    private RequestFailedException Unreachable(int attempts, Exception lastFailure) =>
-        new(0, $"The table service at {Endpoint.GetLeftPart(UriPartial.Authority)} could not be reached "
-            + $"({attempts} attempt{(attempts == 1 ? "" : "s")}): {lastFailure.Message}", lastFailure);
 }
