@@ -82,7 +82,10 @@ public sealed class WatchdogEngine(
             await using var lease = await AcquireLeaseAsync(report.TenantId, report.ScanId, cancellationToken).ConfigureAwait(false);
             var acted = await ActAsync(scan, config, cancellationToken).ConfigureAwait(false);
             report = acted.Report;
-            transitions = (await new LedgerUpdate(ledger).ApplyAsync(report, acted.Fixed, cancellationToken).ConfigureAwait(false)).Transitions;
+            // The ledger sees what this run fixed too: a finding found and fixed in one run is still
+            // remembered (and alerted) as remediated, not lost because it no longer holds.
+            var found = scan.Report.Findings.Where(finding => acted.Fixed.Contains(finding.Fingerprint)).Concat(report.Findings).ToArray();
+            transitions = (await new LedgerUpdate(ledger).ApplyAsync(report with { Findings = found }, acted.Fixed, cancellationToken).ConfigureAwait(false)).Transitions;
             if (report.Actions.Count > 0)
                 await ledger.RecordActionsAsync(report.TenantId, report.ScanId, report.Actions, cancellationToken).ConfigureAwait(false);
         }

@@ -5,8 +5,9 @@ public sealed record Reconciliation(IReadOnlyList<LedgerEntry> Changes, IReadOnl
 
 /// <summary>
 /// Folds one scan's findings into the ledger. New -> open; seen again -> last seen and occurrences;
-/// an open finding absent from a COMPLETE scan -> resolved, or remediated when the watchdog's own
-/// action fixed it. An incomplete scan proves nothing absent, so it resolves nothing.
+/// found and fixed by the run's own action -> remediated (new or not); an open finding absent from a
+/// COMPLETE scan -> resolved, or remediated when the watchdog's own action fixed it. An incomplete
+/// scan proves nothing absent, so it resolves nothing.
 /// </summary>
 public static class LedgerReconciliation
 {
@@ -28,20 +29,25 @@ public static class LedgerReconciliation
         foreach (var finding in current)
         {
             if (!seen.Add(finding.Fingerprint)) continue;
+            // Found and fixed (and read back fixed) by this very run.
+            var fixedNow = remediatedFingerprints.Contains(finding.Fingerprint);
+            var status = fixedNow ? FindingStatus.Remediated : FindingStatus.Open;
+            DateTimeOffset? resolvedAt = fixedNow ? now : null;
             if (!byFingerprint.TryGetValue(finding.Fingerprint, out var entry))
             {
-                var opened = new LedgerEntry(finding, FindingStatus.Open, now, now, null, 1, scanId);
-                changes.Add(opened);
-                transitions.Add(new FindingTransition(TransitionKind.Opened, opened));
+                var created = new LedgerEntry(finding, status, now, now, resolvedAt, 1, scanId);
+                changes.Add(created);
+                transitions.Add(new FindingTransition(fixedNow ? TransitionKind.Remediated : TransitionKind.Opened, created));
                 continue;
             }
             var again = entry with
             {
-                Finding = finding, Status = FindingStatus.Open, LastSeen = now, ResolvedAt = null,
+                Finding = finding, Status = status, LastSeen = now, ResolvedAt = resolvedAt,
                 Occurrences = entry.Occurrences + 1, LastScanId = scanId,
             };
             changes.Add(again);
-            if (entry.Status != FindingStatus.Open) transitions.Add(new FindingTransition(TransitionKind.Reopened, again));
+            if (fixedNow) transitions.Add(new FindingTransition(TransitionKind.Remediated, again));
+            else if (entry.Status != FindingStatus.Open) transitions.Add(new FindingTransition(TransitionKind.Reopened, again));
         }
 
         if (scanComplete)

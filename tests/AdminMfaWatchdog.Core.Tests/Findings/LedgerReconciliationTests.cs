@@ -78,4 +78,27 @@ public sealed class LedgerReconciliationTests
 
         Assert.Empty(result.Changes);
     }
+
+    [Fact]
+    public void A_finding_found_and_fixed_by_the_same_run_is_remembered_as_remediated()
+    {
+        var alice = Finding("alice");
+
+        var result = LedgerReconciliation.Reconcile([], [alice], true, "scan-2", Tuesday, new HashSet<string> { alice.Fingerprint });
+
+        var transition = Assert.Single(result.Transitions);
+        Assert.Equal((TransitionKind.Remediated, FindingStatus.Remediated, Tuesday, Tuesday, (DateTimeOffset?)Tuesday, 1),
+            (transition.Kind, transition.Entry.Status, transition.Entry.FirstSeen, transition.Entry.LastSeen, transition.Entry.ResolvedAt, transition.Entry.Occurrences));
+    }
+
+    [Fact]
+    public void A_resolved_finding_that_returns_and_is_fixed_in_the_same_run_is_remediated_again()
+    {
+        var alice = Finding("alice");
+
+        var result = LedgerReconciliation.Reconcile([Entry(alice, FindingStatus.Resolved, 2)], [alice], true, "scan-2", Tuesday, new HashSet<string> { alice.Fingerprint });
+
+        var transition = Assert.Single(result.Transitions);
+        Assert.Equal((TransitionKind.Remediated, FindingStatus.Remediated, 3), (transition.Kind, transition.Entry.Status, transition.Entry.Occurrences));
+    }
 }
