@@ -18,8 +18,15 @@ internal static class StrictBinding
         }
         catch (InvalidOperationException ex)
         {
-            throw error(ex.Message);
+            throw error(WithoutValue(ex.Message));
         }
         return options;
+    }
+
+    // The binder's conversion error quotes the value; a mistyped secret must not reach a log through it.
+    private static string WithoutValue(string message)
+    {
+        var conversion = System.Text.RegularExpressions.Regex.Match(message, "at '(?<key>[^']+)' to type '(?<type>[^']+)'");
+        return conversion.Success ? $"'{conversion.Groups["key"].Value}' is not a valid {conversion.Groups["type"].Value}" : message;
     }
 }
