@@ -8,6 +8,8 @@ using AdminMfaWatchdog.Core.Ports;
 using AdminMfaWatchdog.Infrastructure.Alerts;
 using AdminMfaWatchdog.Infrastructure.Alerts.Outbox;
 using AdminMfaWatchdog.Infrastructure.Graph;
+using AdminMfaWatchdog.Infrastructure.Hosting.Changes;
+using AdminMfaWatchdog.Infrastructure.Storage.Queues;
 using AdminMfaWatchdog.Infrastructure.Storage.Ledger;
 using AdminMfaWatchdog.Infrastructure.Storage.Tables;
 using Azure.Identity;
@@ -53,7 +55,22 @@ public static class WatchdogSettings
         return new AlertNotifier(new TableAlertOutbox(service, channels), AlertsSettings.Policy(options));
     }
 
-    private static TableServiceClient? TableService(IConfiguration configuration)
+    /// <summary>
+    /// The change queue: <c>Storage:ConnectionString</c>, else <c>Storage:QueueServiceUri</c> with managed
+    /// identity; null when neither is set.
+    /// </summary>
+    public static ChangeQueue? ChangeQueue(IConfiguration configuration)
+    {
+        if (configuration["Storage:ConnectionString"] is { Length: > 0 } connectionString)
+            return new ChangeQueue(new QueueServiceClient(connectionString));
+        if (configuration["Storage:QueueServiceUri"] is not { Length: > 0 } serviceUri) return null;
+        if (!Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+            throw new SettingsException("Storage:QueueServiceUri", "must be the absolute https URL of the queue service");
+        return new ChangeQueue(new QueueServiceClient(uri, new DefaultAzureCredential()));
+    }
+
+    /// <summary>The table service of the storage settings; null when none are set.</summary>
+    internal static TableServiceClient? TableService(IConfiguration configuration)
     {
         if (configuration["Storage:ConnectionString"] is { Length: > 0 } connectionString)
         {

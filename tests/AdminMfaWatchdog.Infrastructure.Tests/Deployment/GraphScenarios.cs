@@ -29,6 +29,7 @@ internal static class GraphScenarios
         new("scan without Graph:TenantId", "--mode read-only --without-tenant-id", ScanWithoutTenantIdAsync),
         new("remediation of every remediable rule, with read-back", "--mode remediate", RemediateEveryRuleAsync),
         new("email alert", "--mode read-only --email", SendEmailAlertAsync),
+        new("change notifications and the audit-log poll", "--mode read-only --notifications", KeepSubscriptionsAndPollAuditAsync),
     ];
 
     public static GraphScenario Named(string name) => All.Single(s => s.Name == name);
@@ -79,6 +80,24 @@ internal static class GraphScenarios
     }
 
     /// <summary>Every request the simulator dispatched, the steps inside $batch included, as "GET /users/{id}" without /v1.0.</summary>
+    // Every call of the subscription manager and the audit poller, through the client they use.
+    private static async Task<IReadOnlyCollection<string>> KeepSubscriptionsAndPollAuditAsync()
+    {
+        var (snapshot, _) = TenantCases.Build(TenantCases.Names[0]);
+        await using var live = await LiveTenant.StartAsync(snapshot);
+        await using var receiver = await ValidationEcho.StartAsync();
+        var client = WatchdogGraphClient.Create(new GraphOptions { Anonymous = true, BaseUrl = live.Simulator.BaseUrl }, TimeProvider.System);
+        var subscriptions = new GraphSubscriptionClient(client);
+        await subscriptions.RoleAssignableGroupIdsAsync(default);
+        var created = await subscriptions.CreateAsync("/users", receiver.Url, receiver.Url, "client-state-0123456789abcdef", DateTimeOffset.UtcNow.AddDays(2), default);
+        await subscriptions.ListAsync(default);
+        await subscriptions.RenewAsync(created.Id, DateTimeOffset.UtcNow.AddDays(3), default);
+        await subscriptions.ReauthorizeAsync(created.Id, default);
+        await subscriptions.DeleteAsync(created.Id, default);
+        await new GraphAuditLogReader(client).ReadSinceAsync(DateTimeOffset.UtcNow.AddMinutes(-15), default);
+        return Requests(live.Simulator);
+    }
+
     private static IReadOnlyCollection<string> Requests(GraphSimulatorHost simulator) =>
         simulator.Stats.Snapshot().ByPath.Keys.Select(key => key.Replace(" /v1.0/", " /", StringComparison.Ordinal)).ToArray();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using AdminMfaWatchdog.Infrastructure.Alerts;
 using AdminMfaWatchdog.Infrastructure.Graph;
+using AdminMfaWatchdog.Infrastructure.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace AdminMfaWatchdog.Infrastructure.Tests.Hosting;
@@ -28,6 +29,27 @@ public sealed class ConfigurationDocsTests
         Assert.Contains(defaultValue.Length == 0 ? "| — |" : $"`{defaultValue}`", row);
     }
 
+    public static TheoryData<string, string> HostSettings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (section, defaults) in new (string, object)[] { ("Host", new HostOptions()), ("Notifications", new NotificationOptions()) })
+        {
+            foreach (var property in defaults.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+                data.Add($"{section}:{property.Name}", Format(property.GetValue(defaults)));
+        }
+        data.Add("Watchdog:ScanInterval", Format(Infrastructure.Hosting.HostSettings.DefaultScanInterval));
+        data.Add("Watchdog:ScanSchedule", Infrastructure.Hosting.HostSettings.DefaultScanSchedule);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HostSettings))]
+    public void Every_host_setting_is_documented_with_its_default(string setting, string defaultValue)
+    {
+        var row = Assert.Single(Docs.Split('\n'), line => line.StartsWith($"| `{setting}` |", StringComparison.Ordinal));
+        Assert.Contains(defaultValue.Length == 0 ? "| — |" : $"`{defaultValue}`", row);
+    }
+
     [Theory]
     [InlineData("Alerts:MinimumSeverity")]
     [InlineData("Alerts:DailyDigest")]
@@ -37,6 +59,7 @@ public sealed class ConfigurationDocsTests
     [InlineData("Alerts:Webhook:Url")]
     [InlineData("Storage:ConnectionString")]
     [InlineData("Storage:TableServiceUri")]
+    [InlineData("Storage:QueueServiceUri")]
     public void Every_alert_and_storage_setting_is_named(string setting) => Assert.Contains($"`{setting}`", Docs);
 
     [Fact]

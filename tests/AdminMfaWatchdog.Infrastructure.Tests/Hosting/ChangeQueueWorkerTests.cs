@@ -1,0 +1,94 @@
+using AdminMfaWatchdog.Core.Configuration;
+using AdminMfaWatchdog.Core.Directory;
+using AdminMfaWatchdog.Core.Ports;
+using AdminMfaWatchdog.Infrastructure.Hosting;
+using AdminMfaWatchdog.Infrastructure.Hosting.Background;
+using AdminMfaWatchdog.Infrastructure.Hosting.Changes;
+using AdminMfaWatchdog.Infrastructure.Storage.Queues;
+using AdminMfaWatchdog.Infrastructure.Tests.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AdminMfaWatchdog.Infrastructure.Tests.Hosting;
+
+/// <summary>The queue processor against Azurite's queue service: nothing leaves the queue unscanned, and nothing is lost.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ChangeQueueWorkerTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_change_whose_scan_keeps_failing_is_tried_five_times_then_set_aside_unchanged()
+    {
+        var reader = new UnreachableTenant();
+        var (queue, worker) = Compose(reader, $"q{Guid.NewGuid():N}");
+        var change = new ChangeMessage(ChangeSource.Notification, DateTimeOffset.UtcNow, [new ChangeItem(Guid.NewGuid().ToString(), "updated", "Groups/g1")]);
+        await queue.EnqueueAsync(change, default);
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var running = worker.RunAsync(stop.Token);
+        var poison = new QueueServiceClient(azurite.ConnectionString).GetQueueClient(queue.PoisonName);
+        while (await poison.GetApproximateMessageCountAsync() == 0 && !stop.IsCancellationRequested) await Task.Delay(50);
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal(ChangeQueue.MaxAttempts, reader.Reads);
+        var setAside = Assert.Single(await poison.PeekMessagesAsync(10));
+        Assert.Equal(change.ToJson(), setAside.MessageText);
+        Assert.Equal(0, await new QueueServiceClient(azurite.ConnectionString).GetQueueClient(queue.Name).GetApproximateMessageCountAsync());
+    }
+
+    [Fact]
+    public async Task Changes_received_before_a_complete_scan_started_are_covered_by_it()
+    {
+        var reader = new CountingTenant();
+        var (queue, worker) = Compose(reader, $"q{Guid.NewGuid():N}");
+        var receivedAt = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 10; i++)
+            await queue.EnqueueAsync(new ChangeMessage(ChangeSource.Notification, receivedAt, [new ChangeItem(Guid.NewGuid().ToString(), "updated", $"Groups/g{i}")]), default);
+
+        foreach (var message in await queue.ReceiveAsync(32, TimeSpan.FromMinutes(1), default)) await worker.HandleAsync(message, default);
+
+        Assert.Equal(1, reader.Reads);
+        Assert.Empty(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(1), default));
+    }
+
+    private (ChangeQueue Queue, ChangeQueueWorker Worker) Compose(IDirectoryReader reader, string queueName)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Notifications:Debounce"] = "00:00:00" }).Build();
+        var runtime = WatchdogRuntime.Create(settings, TimeProvider.System, new OfflineTenant(reader, WatchdogConfig.Default, "a test tenant"));
+        var queue = new ChangeQueue(new QueueServiceClient(azurite.ConnectionString), queueName);
+        var worker = new ChangeQueueWorker(queue, new ChangeProcessor(runtime, subscriptions: null, NullLogger<ChangeProcessor>.Instance), TimeProvider.System,
+            NullLogger<ChangeQueueWorker>.Instance, retryBaseDelay: TimeSpan.FromMilliseconds(20));
+        return (queue, worker);
+    }
+
+    private sealed class UnreachableTenant : IDirectoryReader
+    {
+        private int _reads;
+
+        public int Reads => _reads;
+
+        public Task<TenantSnapshot> ReadAsync(WatchdogConfig config, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            throw new DirectoryReadException("Graph could not be reached.");
+        }
+    }
+
+    private sealed class CountingTenant : IDirectoryReader
+    {
+        private int _reads;
+
+        public int Reads => _reads;
+
+        public Task<TenantSnapshot> ReadAsync(WatchdogConfig config, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return Task.FromResult(SnapshotJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(EmptyTenant)), "test"));
+        }
+
+        private const string EmptyTenant = """
+            {"tenantId":"0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0","users":[],"groups":[],"servicePrincipals":[],"roleDefinitions":[],
+             "roleAssignments":[],"roleEligibilitySchedules":[],"conditionalAccessPolicies":[],"namedLocations":[],"authenticationStrengthPolicies":[]}
+            """;
+    }
+}
