@@ -13,6 +13,7 @@ public static class CliApp
             ScanCommand.Create(stdout, stderr),
             ExportCommand.Create(stderr),
             FindingsCommand.Create(stdout, stderr),
+            ServeCommand.Create(stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -5,6 +5,7 @@ using AdminMfaWatchdog.Cli.Rendering;
 using AdminMfaWatchdog.Core.Engine;
 using AdminMfaWatchdog.Core.Findings;
 using AdminMfaWatchdog.Infrastructure.Hosting;
+using AdminMfaWatchdog.Infrastructure.Storage.Ledger;
 
 namespace AdminMfaWatchdog.Cli.Commands;
 
@@ -46,11 +47,7 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static string Json(IReadOnlyList<LedgerEntry> entries) => JsonSerializer.Serialize(entries.Select(e => new
-    {
-        e.Fingerprint, e.Finding.RuleId, e.Finding.Severity, e.Finding.SubjectType, e.Finding.SubjectId, e.Finding.SubjectName,
-        e.Finding.PolicyId, e.Finding.Summary, e.Finding.Reasons, e.Status, e.FirstSeen, e.LastSeen, e.ResolvedAt, e.Occurrences, e.LastScanId,
-    }), ScanReportJson.Options) + Environment.NewLine;
+    private static string Json(IReadOnlyList<LedgerEntry> entries) => LedgerJson.Serialize(entries) + Environment.NewLine;
 
     private static string Table(string tenantId, IReadOnlyList<LedgerEntry> entries)
     {
