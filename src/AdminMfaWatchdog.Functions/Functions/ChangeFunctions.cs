@@ -15,6 +15,8 @@ public sealed class ChangeFunctions(WatchdogHost host)
     public Task ProcessChange([QueueTrigger(ChangeQueue.DefaultName, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) =>
         host.Changes.ProcessAsync(ChangeMessage.Parse(message), cancellationToken);
 
+    // RunOnStartup: a fresh deployment subscribes at once instead of within the hour. Instances starting
+    // together may both create one; the next check keeps one per resource and deletes the others.
     [Function("SubscriptionRenewal")]
     public Task RenewSubscriptions([TimerTrigger("0 0 * * * *", RunOnStartup = true)] TimerInfo timer, CancellationToken cancellationToken) =>
         host.Subscriptions?.EnsureAsync(cancellationToken) ?? Task.CompletedTask;
