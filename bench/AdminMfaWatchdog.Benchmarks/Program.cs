@@ -12,6 +12,11 @@ const string Usage = """
           serve the tenant from the Graph simulator with that latency per request, run one full live
           read through the Microsoft Graph SDK and evaluate it; count the requests; check the report
           equals the snapshot scan's (the watchdog runs in a child process: scan-worker, not for direct use)
+      notify [--changes 100] [--debounce-ms 0] [--latency-ms 20] [--no-reuse] [--json]
+          run `watchdog serve` over the demo tenant (Graph simulator with that latency, Azurite, an alert
+          receiver, all on loopback); take a service account out of the exclusion group that many times,
+          one at a time, and report p50/p95 of change -> finding stored and change -> alert received
+          (--no-reuse: notification scans read named locations and strengths too, as other scans do)
       micro [BenchmarkDotNet arguments, e.g. --filter '*']
           BenchmarkDotNet micro-benchmarks of the evaluator (in process, on the small and large tenants)
     """;
@@ -25,6 +30,7 @@ try
         "evaluate" => EvaluateCommand.Run(arguments, Console.Out),
         "scan" => await LiveScanCommand.RunAsync(arguments, Console.Out),
         ScanWorkerCommand.Name => await ScanWorkerCommand.RunAsync(arguments, Console.Out),
+        "notify" => await NotifyCommand.RunAsync(arguments, Console.Out),
         "micro" => MicroBenchmarks.Run(args[1..]),
         _ => throw new UsageException($"unknown command '{arguments.Command}'"),
     };

@@ -13,8 +13,9 @@ namespace AdminMfaWatchdog.Infrastructure.Tests.Storage;
 /// on a free loopback port with in-memory persistence, for the tests of the Azurite collection, and stops
 /// them afterwards.
 /// A missing Azurite fails the tests: a silently skipped storage suite would look green.
+/// Free of xunit (its lifetime is declared in AzuriteCollection.cs), so the benchmarks can start the same emulator.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public sealed partial class AzuriteFixture
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
@@ -158,10 +159,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
 }
