@@ -77,7 +77,14 @@ public static class ScanTriggers
     public const string Cli = "cli";
     public const string Timer = "timer";
     public const string Http = "http";
+    /// <summary>A Graph change notification (users, group members).</summary>
     public const string Notification = "notification";
+
+    /// <summary>A change Graph cannot notify, found in the directory audit log (policies, roles, named locations).</summary>
+    public const string Audit = "audit";
+
+    /// <summary>A Graph lifecycle notification about one of the watchdog's subscriptions.</summary>
+    public const string Lifecycle = "lifecycle";
 }
 
 /// <summary>One scan run, as the audit trail keeps it.</summary>

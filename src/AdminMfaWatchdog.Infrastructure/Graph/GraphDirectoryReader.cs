@@ -14,6 +14,8 @@ namespace AdminMfaWatchdog.Infrastructure.Graph;
 /// never by listing every user: requests grow with admins and the groups policies reference.
 /// Conditional Access policies are read in one request per scan (Graph allows one CA request per
 /// second per tenant). Any read that fails after retries fails the whole read: never half a tenant.
+/// <see cref="ReadAsync"/> reads everything; <see cref="ReusingPolicyReferences"/> may reuse the named
+/// locations and authentication strengths of a recent read (<see cref="GraphOptions.PolicyReferencesMaxAge"/>).
 /// </summary>
 public sealed class GraphDirectoryReader : IDirectoryReader
 {
@@ -27,21 +29,36 @@ public sealed class GraphDirectoryReader : IDirectoryReader
     private readonly GraphServiceClient _client;
     private readonly GraphOptions _options;
     private readonly GraphJson _json;
+    private readonly ReusableRead _namedLocations;
+    private readonly ReusableRead _authenticationStrengths;
 
     public GraphDirectoryReader(GraphServiceClient client, GraphOptions options, TimeProvider clock)
     {
         _client = client;
         _options = options;
         _json = new GraphJson(client, options, clock);
+        _namedLocations = new ReusableRead(options.PolicyReferencesMaxAge, clock);
+        _authenticationStrengths = new ReusableRead(options.PolicyReferencesMaxAge, clock);
+        ReusingPolicyReferences = new PolicyReferencesReusingReader(this);
     }
 
-    public async Task<TenantSnapshot> ReadAsync(WatchdogConfig config, CancellationToken cancellationToken)
+    /// <summary>
+    /// This reader for scans of changes that cannot touch named locations or strengths (users, group
+    /// members): it reuses those of a recent read instead of waiting up to two seconds at the CA gate.
+    /// Policies, and everything else, are always read.
+    /// </summary>
+    public IDirectoryReader ReusingPolicyReferences { get; }
+
+    public Task<TenantSnapshot> ReadAsync(WatchdogConfig config, CancellationToken cancellationToken) =>
+        ReadAsync(config, reusePolicyReferences: false, cancellationToken);
+
+    private async Task<TenantSnapshot> ReadAsync(WatchdogConfig config, bool reusePolicyReferences, CancellationToken cancellationToken)
     {
         var tenantId = _options.TenantId;
         try
         {
             tenantId ??= await ReadTenantIdAsync(cancellationToken).ConfigureAwait(false);
-            var collected = await ReadTenantAsync(tenantId, config, cancellationToken).ConfigureAwait(false);
+            var collected = await ReadTenantAsync(tenantId, config, reusePolicyReferences, cancellationToken).ConfigureAwait(false);
             var json = Encoding.UTF8.GetBytes(collected.ToSnapshot().ToJsonString());
             return SnapshotJson.Read(new MemoryStream(json), $"Microsoft Graph (tenant {tenantId})");
         }
@@ -57,7 +74,7 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         return organizations.FirstOrDefault()?["id"]?.GetValue<string>() ?? throw new GraphReadException("GET /organization returned no tenant");
     }
 
-    private async Task<CollectedTenant> ReadTenantAsync(string tenantId, WatchdogConfig config, CancellationToken cancellationToken)
+    private async Task<CollectedTenant> ReadTenantAsync(string tenantId, WatchdogConfig config, bool reusePolicyReferences, CancellationToken cancellationToken)
     {
         var tenant = new CollectedTenant(tenantId);
         var policies = _json.GetAllAsync(_client.Identity.ConditionalAccess.Policies.ToGetRequestInformation(), cancellationToken);
@@ -69,7 +86,7 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         // Each read starts as soon as what it depends on is in, so a scan costs its few dependent
         // rounds of latency rather than the sum of its phases. The other CA reads wait their turn at
         // the 1 request/s gate; nothing else needs to wait for them.
-        var policyReferences = ReadPolicyReferencesAsync(tenant, cancellationToken);
+        var policyReferences = ReadPolicyReferencesAsync(tenant, reusePolicyReferences, cancellationToken);
         var relevantPolicies = tenant.Policies.Where(p => IsMfaRelated(p) || config.WatchedPolicyIds.Contains(Id(p), StringComparer.OrdinalIgnoreCase)).ToArray();
         var groupIds = relevantPolicies.SelectMany(p => Strings(p, "conditions", "users", "includeGroups").Concat(Strings(p, "conditions", "users", "excludeGroups")));
         if (config.ServiceAccounts is { } serviceAccounts) groupIds = groupIds.Append(serviceAccounts.ExclusionGroupId);
@@ -88,14 +105,26 @@ public sealed class GraphDirectoryReader : IDirectoryReader
     }
 
     /// <summary>What the policies (read in one request) refer to: named locations, and strengths Graph did not expand.</summary>
-    private async Task ReadPolicyReferencesAsync(CollectedTenant tenant, CancellationToken cancellationToken)
+    private async Task ReadPolicyReferencesAsync(CollectedTenant tenant, bool reuse, CancellationToken cancellationToken)
     {
-        if (tenant.Policies.Any(p => Node(p, "conditions", "locations") is JsonObject))
-            tenant.NamedLocations = await _json.GetAllAsync(_client.Identity.ConditionalAccess.NamedLocations.ToGetRequestInformation(), cancellationToken).ConfigureAwait(false);
+        var locations = tenant.Policies.Select(p => Node(p, "conditions", "locations")).OfType<JsonObject>().ToArray();
+        if (locations.Length > 0)
+        {
+            var named = locations.SelectMany(l => Strings(l, "includeLocations").Concat(Strings(l, "excludeLocations")));
+            tenant.NamedLocations = await _namedLocations.GetAsync(named, reuse, () =>
+                _json.GetAllAsync(_client.Identity.ConditionalAccess.NamedLocations.ToGetRequestInformation(), cancellationToken)).ConfigureAwait(false);
+        }
+
         // Graph returns each grant's strength expanded; the tenant's list is needed only when one is not.
-        if (tenant.Policies.Any(p => Node(p, "grantControls", "authenticationStrength") is JsonObject s && s["requirementsSatisfied"] is null))
-            tenant.AuthenticationStrengths = await _json.GetAllAsync(_client.Identity.ConditionalAccess.AuthenticationStrength.Policies.ToGetRequestInformation(r =>
-                r.QueryParameters.Select = ["id", "displayName", "requirementsSatisfied", "allowedCombinations"]), cancellationToken).ConfigureAwait(false);
+        var unexpanded = tenant.Policies.Select(p => Node(p, "grantControls", "authenticationStrength"))
+            .OfType<JsonObject>().Where(s => s["requirementsSatisfied"] is null).ToArray();
+        if (unexpanded.Length > 0)
+        {
+            var named = unexpanded.Select(s => s["id"]?.GetValue<string>()).OfType<string>();
+            tenant.AuthenticationStrengths = await _authenticationStrengths.GetAsync(named, reuse, () =>
+                _json.GetAllAsync(_client.Identity.ConditionalAccess.AuthenticationStrength.Policies.ToGetRequestInformation(r =>
+                    r.QueryParameters.Select = ["id", "displayName", "requirementsSatisfied", "allowedCombinations"]), cancellationToken)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -337,4 +366,10 @@ public sealed class GraphDirectoryReader : IDirectoryReader
         (Node(o, path) as JsonArray)?.Select(v => v?.GetValue<string>()).OfType<string>() ?? [];
 
     internal static string Literal(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+
+    private sealed class PolicyReferencesReusingReader(GraphDirectoryReader reader) : IDirectoryReader
+    {
+        public Task<TenantSnapshot> ReadAsync(WatchdogConfig config, CancellationToken cancellationToken) =>
+            reader.ReadAsync(config, reusePolicyReferences: true, cancellationToken);
+    }
 }

@@ -40,6 +40,13 @@ public sealed class GraphOptions
     /// <summary>Spacing of Conditional Access requests: Graph allows one per second per tenant.</summary>
     public TimeSpan ConditionalAccessSpacing { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a scan for a change notification (users, group members) may reuse the named locations and
+    /// authentication strengths an earlier scan read, instead of spending up to two seconds of CA spacing on
+    /// them. Timer, on-demand and audit-log scans always read them. Zero: never reuse.
+    /// </summary>
+    public TimeSpan PolicyReferencesMaxAge { get; set; } = TimeSpan.FromMinutes(15);
+
     public Uri ValidatedBaseUri()
     {
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
@@ -51,6 +58,8 @@ public sealed class GraphOptions
         if (!Anonymous && uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
             throw new GraphConfigurationException("Graph:BaseUrl", "tokens are only sent over https");
         if (MaxConcurrency < 1) throw new GraphConfigurationException("Graph:MaxConcurrency", "must be at least 1");
+        if (PolicyReferencesMaxAge < TimeSpan.Zero || PolicyReferencesMaxAge > TimeSpan.FromDays(1))
+            throw new GraphConfigurationException("Graph:PolicyReferencesMaxAge", "must be between 00:00:00 (never reuse) and 1.00:00:00");
         if (MaxRetries < 0) throw new GraphConfigurationException("Graph:MaxRetries", "cannot be negative");
         return uri;
     }

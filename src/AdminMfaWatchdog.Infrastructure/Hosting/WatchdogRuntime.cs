@@ -21,6 +21,7 @@ public sealed record OfflineTenant(IDirectoryReader Reader, WatchdogConfig Confi
 public sealed class WatchdogRuntime
 {
     private readonly IDirectoryReader _reader;
+    private readonly IDirectoryReader _notificationReader;
     private readonly RemediationExecutor? _remediation;
     private readonly AlertNotifier? _alerts;
     private readonly SemaphoreSlim _oneScanAtATime = new(1, 1);
@@ -30,6 +31,7 @@ public sealed class WatchdogRuntime
     private WatchdogRuntime(IConfiguration settings, TimeProvider clock, IDirectoryReader reader, WatchdogConfig config, string description,
         GraphServiceClient? graph, RemediationExecutor? remediation)
     {
+        _notificationReader = reader is GraphDirectoryReader graphReader ? graphReader.ReusingPolicyReferences : reader;
         Settings = settings;
         Clock = clock;
         Config = config;
@@ -129,19 +131,25 @@ public sealed class WatchdogRuntime
     public Task<ScanReport> ReadOnlyScanAsync(CancellationToken cancellationToken) =>
         Engine(ScanTriggers.Http, RemediationMode.None).ScanAsync(Config, cancellationToken);
 
+    /// <summary>A notification's scan may reuse recent named locations and strengths; every other scan reads them.</summary>
     private WatchdogEngine Engine(string trigger, RemediationMode mode) =>
-        new(_reader, Clock, Ledger, new WatchdogEngineOptions { Trigger = trigger, Remediation = mode }, _remediation, _alerts);
+        new(trigger == ScanTriggers.Notification ? _notificationReader : _reader, Clock, Ledger, new WatchdogEngineOptions { Trigger = trigger, Remediation = mode }, _remediation, _alerts);
 
     /// <summary>
     /// True when a complete scan started at or after <paramref name="since"/>, here or (per the ledger) in
     /// another process: a change received before that scan started is in what it read.
     /// </summary>
-    public async Task<bool> HasCompleteScanSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    /// <param name="freshReadsOnly">
+    /// only a scan that read everything counts (not a notification's, which may reuse named locations and
+    /// strengths): what an audited change may have touched.
+    /// </param>
+    public async Task<bool> HasCompleteScanSinceAsync(DateTimeOffset since, bool freshReadsOnly, CancellationToken cancellationToken)
     {
-        if (Last is { Complete: true } last && last.StartedAt >= since) return true;
+        bool Counts(string trigger, bool complete) => complete && !(freshReadsOnly && trigger == ScanTriggers.Notification);
+        if (Last is { } last && last.StartedAt >= since && Counts(last.Trigger, last.Complete)) return true;
         if (Ledger is null || TenantId is not { } tenant) return false;
         var scans = await Ledger.ListScansAsync(tenant, since, cancellationToken).ConfigureAwait(false);
-        return scans.Any(scan => scan.Complete);
+        return scans.Any(scan => Counts(scan.Trigger, scan.Complete));
     }
 }
 

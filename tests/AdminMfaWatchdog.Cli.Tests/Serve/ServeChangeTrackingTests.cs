@@ -73,6 +73,7 @@ public sealed class ServeChangeTrackingTests(ITestOutputHelper output) : IAsyncL
         await ServeKit.EventuallyAsync(async () => await RemediatedAsync("policy-not-enabled", Ca002, changedAt), "the ledger holds the policy finding, remediated");
         var state = _kit.Graph.State.Read(data => data.ConditionalAccessPolicies.Single(p => (string?)p["id"] == Ca002)["state"]!.GetValue<string>());
         Assert.Equal("enabled", state);
+        Assert.NotEmpty(await _kit.ScansAsync(ScanTriggers.Audit));
     }
 
     [Fact]
@@ -81,14 +82,14 @@ public sealed class ServeChangeTrackingTests(ITestOutputHelper output) : IAsyncL
         var subscriptions = await SubscriptionsAsync();
         var users = subscriptions.Single(s => s.Resource.Equals("/users", StringComparison.OrdinalIgnoreCase));
         var members = subscriptions.Single(s => s.Resource.Contains(ServeKit.ExclusionGroupId, StringComparison.OrdinalIgnoreCase));
-        var scansBefore = (await _kit.ScansAsync(ScanTriggers.Notification)).Count;
+        var scansBefore = (await _kit.ScansAsync(ScanTriggers.Lifecycle)).Count;
 
         await _kit.Graph!.Changes.SendLifecycleAsync(users.Id, "reauthorizationRequired");
         await _kit.Graph.Changes.SendLifecycleAsync(members.Id, "subscriptionRemoved");
 
         await ServeKit.EventuallyAsync(() => Task.FromResult(_kit.Graph.Stats.Snapshot().For($"POST /v1.0/subscriptions/{users.Id}/reauthorize") > 0), "the subscription is reauthorized");
         await ServeKit.EventuallyAsync(async () => (await SubscriptionsAsync()).Any(s => s.Resource.Contains(ServeKit.ExclusionGroupId, StringComparison.OrdinalIgnoreCase) && s.Id != members.Id), "the removed subscription is recreated");
-        await ServeKit.EventuallyAsync(async () => (await _kit.ScansAsync(ScanTriggers.Notification)).Count > scansBefore, "a full scan follows");
+        await ServeKit.EventuallyAsync(async () => (await _kit.ScansAsync(ScanTriggers.Lifecycle)).Count > scansBefore, "a full scan follows");
     }
 
     [Fact]

@@ -189,7 +189,7 @@ public sealed class ServeSecurityTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, genuine.StatusCode);
-        await ServeKit.EventuallyAsync(async () => (await _kit.ScansAsync(ScanTriggers.Notification)).Count == 1, "a lifecycle event is followed by a full scan");
+        await ServeKit.EventuallyAsync(async () => (await _kit.ScansAsync(ScanTriggers.Lifecycle)).Count == 1, "a lifecycle event is followed by a full scan");
     }
 
     [Fact]

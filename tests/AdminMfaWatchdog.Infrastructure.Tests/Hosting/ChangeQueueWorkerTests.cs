@@ -51,14 +51,40 @@ public sealed class ChangeQueueWorkerTests(AzuriteFixture azurite)
         Assert.Empty(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(1), default));
     }
 
+    [Fact]
+    public async Task An_audited_change_is_covered_only_by_a_scan_that_read_everything()
+    {
+        var reader = new CountingTenant();
+        var runtime = Runtime(reader);
+        var processor = new ChangeProcessor(runtime, subscriptions: null, NullLogger<ChangeProcessor>.Instance);
+        var receivedAt = DateTimeOffset.UtcNow;
+
+        var group = await processor.ProcessAsync(new ChangeMessage(ChangeSource.Notification, receivedAt, [new ChangeItem("s1", "updated", "Groups/g1")]), default);
+        var groupScan = runtime.Last!.Trigger;
+        // A notification's scan may have reused named locations: it cannot answer for an audited location change.
+        var location = await processor.ProcessAsync(new ChangeMessage(ChangeSource.Audit, receivedAt, [new ChangeItem("a1", "Update named location", "loc1")]), default);
+        var locationScan = runtime.Last!.Trigger;
+        var user = await processor.ProcessAsync(new ChangeMessage(ChangeSource.Notification, receivedAt, [new ChangeItem("s1", "updated", "Users/u1")]), default);
+
+        Assert.Equal((ChangeOutcome.Scanned, ScanTriggers.Notification), (group, groupScan));
+        Assert.Equal((ChangeOutcome.Scanned, ScanTriggers.Audit), (location, locationScan));
+        Assert.Equal(ChangeOutcome.AlreadyScanned, user);
+        Assert.Equal(2, reader.Reads);
+    }
+
     private (ChangeQueue Queue, ChangeQueueWorker Worker) Compose(IDirectoryReader reader, string queueName)
     {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Notifications:Debounce"] = "00:00:00" }).Build();
-        var runtime = WatchdogRuntime.Create(settings, TimeProvider.System, new OfflineTenant(reader, WatchdogConfig.Default, "a test tenant"));
+        var runtime = Runtime(reader);
         var queue = new ChangeQueue(new QueueServiceClient(azurite.ConnectionString), queueName);
         var worker = new ChangeQueueWorker(queue, new ChangeProcessor(runtime, subscriptions: null, NullLogger<ChangeProcessor>.Instance), TimeProvider.System,
             NullLogger<ChangeQueueWorker>.Instance, retryBaseDelay: TimeSpan.FromMilliseconds(20));
         return (queue, worker);
+    }
+
+    private static WatchdogRuntime Runtime(IDirectoryReader reader)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Notifications:Debounce"] = "00:00:00" }).Build();
+        return WatchdogRuntime.Create(settings, TimeProvider.System, new OfflineTenant(reader, WatchdogConfig.Default, "a test tenant"));
     }
 
     private sealed class UnreachableTenant : IDirectoryReader

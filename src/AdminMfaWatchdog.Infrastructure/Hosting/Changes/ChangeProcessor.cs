@@ -21,7 +21,9 @@ public sealed class ChangeNotScannedException(string message) : Exception(messag
 /// Turns queued changes into scans, a burst into one scan: each change first waits out the debounce, so
 /// the rest of its burst lands, and is then covered by any complete scan that started after it was
 /// received (here or in another instance, per the ledger) or else runs one. Lifecycle events are acted
-/// on first, so a removed subscription is back before the scan that follows it.
+/// on first, so a removed subscription is back before the scan that follows it. A notification's scan
+/// may reuse recent named locations and strengths (users and members cannot change them); an audited
+/// or lifecycle change is covered only by a scan that read everything.
 /// </summary>
 public sealed class ChangeProcessor(WatchdogRuntime runtime, SubscriptionManager? subscriptions, ILogger<ChangeProcessor> logger)
 {
@@ -37,16 +39,17 @@ public sealed class ChangeProcessor(WatchdogRuntime runtime, SubscriptionManager
             }
         }
 
-        if (await runtime.HasCompleteScanSinceAsync(message.ReceivedAt, cancellationToken).ConfigureAwait(false)) return ChangeOutcome.AlreadyScanned;
+        var freshReadsOnly = message.Source != ChangeSource.Notification;
+        if (await runtime.HasCompleteScanSinceAsync(message.ReceivedAt, freshReadsOnly, cancellationToken).ConfigureAwait(false)) return ChangeOutcome.AlreadyScanned;
         var quietUntil = message.ReceivedAt + runtime.Notifications.Debounce;
         var wait = quietUntil - runtime.Clock.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, runtime.Clock, cancellationToken).ConfigureAwait(false);
-            if (await runtime.HasCompleteScanSinceAsync(message.ReceivedAt, cancellationToken).ConfigureAwait(false)) return ChangeOutcome.AlreadyScanned;
+            if (await runtime.HasCompleteScanSinceAsync(message.ReceivedAt, freshReadsOnly, cancellationToken).ConfigureAwait(false)) return ChangeOutcome.AlreadyScanned;
         }
 
-        var outcome = await runtime.ScanAsync(ScanTriggers.Notification, dryRun: false, cancellationToken).ConfigureAwait(false);
+        var outcome = await runtime.ScanAsync(Trigger(message.Source), dryRun: false, cancellationToken).ConfigureAwait(false);
         var report = outcome.Report;
         if (!report.Complete)
             throw new ChangeNotScannedException($"the scan for a {message.Source.ToString().ToLowerInvariant()} change was incomplete: {report.Error}");
@@ -55,4 +58,11 @@ public sealed class ChangeProcessor(WatchdogRuntime runtime, SubscriptionManager
             report.Actions.Count(action => action.Status == Core.Engine.ActionStatus.Applied));
         return ChangeOutcome.Scanned;
     }
+
+    private static string Trigger(ChangeSource source) => source switch
+    {
+        ChangeSource.Notification => ScanTriggers.Notification,
+        ChangeSource.Audit => ScanTriggers.Audit,
+        _ => ScanTriggers.Lifecycle,
+    };
 }
