@@ -99,7 +99,7 @@ public sealed class QueueClient
     }
 
     /// <summary>Deletes a received message.</summary>
-    /// <param name="popReceipt">The receipt of the latest receive or update: an older one fails (404 <see cref="QueueErrorCode.MessageNotFound"/>).</param>
+    /// <param name="popReceipt">The receipt of the latest receive or update: an older one fails (Azure: 404 <see cref="QueueErrorCode.MessageNotFound"/>; Azurite: 400 <see cref="QueueErrorCode.PopReceiptMismatch"/>).</param>
     public async Task DeleteMessageAsync(string messageId, string popReceipt, CancellationToken ct = default)
     {
         using var message = MessageRequest(RequestMethod.Delete, messageId, popReceipt);

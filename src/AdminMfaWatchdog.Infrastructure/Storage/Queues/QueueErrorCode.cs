@@ -10,5 +10,6 @@ public static class QueueErrorCode
     public const string QueueAlreadyExists = nameof(QueueAlreadyExists);
     public const string MessageNotFound = nameof(MessageNotFound);
     public const string PopReceiptMismatch = nameof(PopReceiptMismatch);
-    public const string AuthorizationFailure = nameof(AuthorizationFailure);
+    /// <summary>A wrong account key or signature (403); a missing role gives AuthorizationPermissionMismatch.</summary>
+    public const string AuthenticationFailed = nameof(AuthenticationFailed);
 }
