@@ -17,6 +17,7 @@ namespace AdminMfaWatchdog.Cli.Tests.Serve;
 public sealed class ServeChangeTrackingTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string ScannerServiceAccount = "ac3e0b5b-c291-4709-8c1e-26038dabf68e"; // svc-scanner, in the exclusion group
+    private const string MarcoBianchi = "6301bbfc-a0c5-454e-8ff9-bb510944fe0c"; // an administrator, not a service account
     private const string Ca002 = "b26f7395-06df-41fe-8741-60b8a8b79ab6"; // CA002 - Require MFA for all users (watched)
 
     private ServeKit _kit = null!;
@@ -62,6 +63,23 @@ public sealed class ServeChangeTrackingTests(ITestOutputHelper output) : IAsyncL
         await ServeKit.EventuallyAsync(() => Task.FromResult(_kit.Alerts.Accepted.Skip(alertsBefore).Any(a => Mentions(a, ScannerServiceAccount))), "the alert is received");
         output.WriteLine($"notification -> finding remediated in the ledger: {stored.TotalMilliseconds:F0} ms; alert received: {clock.Elapsed.TotalMilliseconds:F0} ms");
         Assert.NotEmpty(await _kit.ScansAsync(ScanTriggers.Notification));
+    }
+
+    [Fact]
+    public async Task An_administrator_added_to_the_exclusion_group_is_found_and_alerted_and_left_for_a_person_to_judge()
+    {
+        var alertsBefore = _kit.Alerts.Accepted.Count;
+        var clock = Stopwatch.StartNew();
+
+        await _kit.Graph!.Changes.AddGroupMemberAsync(ServeKit.ExclusionGroupId, MarcoBianchi);
+
+        await ServeKit.EventuallyAsync(async () => (await _kit.Ledger.ListAsync(_kit.TenantId, FindingStatus.Open, default))
+            .Any(entry => entry.Finding.RuleId == "unexpected-exclusion" && entry.Finding.SubjectId == MarcoBianchi), "the ledger holds the open finding");
+        var stored = clock.Elapsed;
+        await ServeKit.EventuallyAsync(() => Task.FromResult(_kit.Alerts.Accepted.Skip(alertsBefore).Any(a => Mentions(a, MarcoBianchi))), "the alert is received");
+        output.WriteLine($"member added -> finding in the ledger: {stored.TotalMilliseconds:F0} ms; alert received: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        // The demo configuration alerts on this rule: who belongs in the group is a person's call.
+        Assert.True(IsMember(MarcoBianchi), "the watchdog did not remove him on its own");
     }
 
     [Fact]
