@@ -12,9 +12,9 @@ const string Usage = """
           serve the tenant from the Graph simulator with that latency per request, run one full live
           read through the Microsoft Graph SDK and evaluate it; count the requests; check the report
           equals the snapshot scan's (the watchdog runs in a child process: scan-worker, not for direct use)
-      notify [--changes 100] [--debounce-ms 0] [--latency-ms 20] [--no-reuse] [--json]
-          run `watchdog serve` over the demo tenant (Graph simulator with that latency, Azurite, an alert
-          receiver, all on loopback); take a service account out of the exclusion group that many times,
+      notify [--tenant demo|small|large|xlarge] [--changes 100] [--debounce-ms 0] [--latency-ms 20] [--no-reuse] [--json] [--seed N]
+          run `watchdog serve` over the tenant (default: the demo tenant of samples/; Graph simulator with that
+          latency, Azurite, an alert receiver, all on loopback); take a service account out of the exclusion group that many times,
           one at a time, and report p50/p95 of change -> finding stored and change -> alert received
           (--no-reuse: notification scans read named locations and strengths too, as other scans do)
       micro [BenchmarkDotNet arguments, e.g. --filter '*']

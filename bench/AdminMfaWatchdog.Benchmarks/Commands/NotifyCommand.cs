@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using AdminMfaWatchdog.Cli.Serve;
-using AdminMfaWatchdog.Core.Configuration;
 using AdminMfaWatchdog.Core.Findings;
 using AdminMfaWatchdog.Core.Ports;
 using AdminMfaWatchdog.Infrastructure.Storage.Ledger;
@@ -19,9 +18,9 @@ using Microsoft.Extensions.Configuration;
 namespace AdminMfaWatchdog.Benchmarks.Commands;
 
 /// <summary>
-/// <c>notify [--changes 100] [--debounce-ms 0] [--latency-ms 20] [--no-reuse] [--json]</c>: how long a change in the
-/// tenant takes to become a stored finding and a received alert. <c>watchdog serve</c> (the real host,
-/// in this process) watches the demo tenant served by the Graph simulator, over Azurite, alerting a
+/// <c>notify [--tenant demo|small|large|xlarge] [--changes 100] [--debounce-ms 0] [--latency-ms 20] [--no-reuse] [--json]</c>:
+/// how long a change in the tenant takes to become a stored finding and a received alert. <c>watchdog serve</c>
+/// (the real host, in this process) watches the tenant served by the Graph simulator, over Azurite, alerting a
 /// real webhook receiver, all on loopback. Each change takes a service account out of the exclusion
 /// group; the simulator notifies serve as Graph would, and the clock stops when the ledger holds the
 /// finding (remediated: the watchdog puts the account back) and when the alert arrives.
@@ -29,8 +28,6 @@ namespace AdminMfaWatchdog.Benchmarks.Commands;
 /// </summary>
 internal static class NotifyCommand
 {
-    private const string ExclusionGroupId = "e88edd50-5042-4947-984d-bd487b982ff1";
-    private const string ServiceAccountId = "ac3e0b5b-c291-4709-8c1e-26038dabf68e";
     private const string RuleId = "service-account-not-excluded";
     private const int WarmUpChanges = 3;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
@@ -38,7 +35,8 @@ internal static class NotifyCommand
 
     public static async Task<int> RunAsync(BenchArguments arguments, TextWriter output)
     {
-        arguments.Allow("--changes", "--debounce-ms", "--latency-ms", "--no-reuse", "--json");
+        arguments.Allow("--tenant", "--changes", "--debounce-ms", "--latency-ms", "--no-reuse", "--json", "--seed");
+        var tenant = await NotifyTenant.LoadAsync(arguments.Value("--tenant") ?? NotifyTenant.Demo, arguments.Seed(Tenants.SyntheticTenantGenerator.DefaultSeed));
         var changes = arguments.Int("--changes", 100, min: 1);
         var debounce = TimeSpan.FromMilliseconds(arguments.Int("--debounce-ms", 0, min: 0));
         var latency = TimeSpan.FromMilliseconds(arguments.Int("--latency-ms", 20, min: 0));
@@ -47,7 +45,7 @@ internal static class NotifyCommand
         await azurite.InitializeAsync();
         try
         {
-            return await MeasureAsync(arguments, output, azurite, changes, debounce, latency);
+            return await MeasureAsync(arguments, output, azurite, tenant, changes, debounce, latency);
         }
         finally
         {
@@ -55,10 +53,10 @@ internal static class NotifyCommand
         }
     }
 
-    private static async Task<int> MeasureAsync(BenchArguments arguments, TextWriter output, AzuriteFixture azurite, int changes, TimeSpan debounce, TimeSpan latency)
+    private static async Task<int> MeasureAsync(
+        BenchArguments arguments, TextWriter output, AzuriteFixture azurite, NotifyTenant tenant, int changes, TimeSpan debounce, TimeSpan latency)
     {
-        var tenantJson = await File.ReadAllTextAsync(Sample("demo-tenant.json"));
-        await using var graph = await GraphSimulatorHost.StartAsync(TenantState.FromJson(tenantJson), new SimulatorOptions { Latency = latency });
+        await using var graph = await GraphSimulatorHost.StartAsync(TenantState.FromJson(tenant.SnapshotJson), new SimulatorOptions { Latency = latency });
         await using var alerts = await AlertReceiver.StartAsync();
         var tenantId = graph.State.Read(data => data.TenantId);
         var baseUrl = $"http://127.0.0.1:{FreeLoopbackPort()}";
@@ -78,14 +76,11 @@ internal static class NotifyCommand
         };
         if (arguments.Flag("--no-reuse")) values["Graph:PolicyReferencesMaxAge"] = "00:00:00";
         var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        WatchdogConfig config;
-        await using (var file = File.OpenRead(Sample("demo-config.json"))) config = ConfigJson.Read(file, "demo-config.json");
-
-        await using var serve = ServeApp.Build(settings, baseUrl, TimeProvider.System, offline: null, config, logging: _ => { });
+        await using var serve = ServeApp.Build(settings, baseUrl, TimeProvider.System, offline: null, tenant.Config, logging: _ => { });
         await serve.StartAsync();
         var ledger = new TableFindingStore(azurite.CreateServiceClient());
         var queue = new QueueServiceClient(azurite.ConnectionString).GetQueueClient("watchdog-changes");
-        var probe = new Probe(graph, alerts, ledger, queue, tenantId);
+        var probe = new Probe(graph, alerts, ledger, queue, tenantId, tenant.ExclusionGroupId, tenant.ServiceAccountId);
         await probe.UntilAsync(probe.IsSubscribedAsync, "serve subscribes to the exclusion group's members");
         await probe.UntilQuietAsync();
 
@@ -102,6 +97,8 @@ internal static class NotifyCommand
 
         var result = new
         {
+            tenant = tenant.Name,
+            users = tenant.Users,
             changes,
             debounceMs = debounce.TotalMilliseconds,
             reusesPolicyReferences = !arguments.Flag("--no-reuse"),
@@ -128,8 +125,6 @@ internal static class NotifyCommand
         return Math.Round(sorted[Math.Max(0, (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1)]);
     }
 
-    private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "samples", name);
-
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -138,7 +133,8 @@ internal static class NotifyCommand
     }
 
     /// <summary>Makes one change at a time and watches what it leads to.</summary>
-    private sealed class Probe(GraphSimulatorHost graph, AlertReceiver alerts, IFindingStore ledger, QueueClient queue, string tenantId)
+    private sealed class Probe(
+        GraphSimulatorHost graph, AlertReceiver alerts, IFindingStore ledger, QueueClient queue, string tenantId, string exclusionGroupId, string serviceAccountId)
     {
         private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
 
@@ -148,7 +144,7 @@ internal static class NotifyCommand
             var alertsBefore = alerts.Requests.Count;
             var changedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
-            await graph.Changes.RemoveGroupMemberAsync(ExclusionGroupId, ServiceAccountId);
+            await graph.Changes.RemoveGroupMemberAsync(exclusionGroupId, serviceAccountId);
 
             double? stored = null, alert = null;
             while (stored is null || alert is null)
@@ -167,7 +163,7 @@ internal static class NotifyCommand
 
         /// <summary>True once the simulator holds serve's subscription to the exclusion group's members (created after a validation handshake).</summary>
         public async Task<bool> IsSubscribedAsync() =>
-            (await graph.Client.GetStringAsync("subscriptions")).Contains($"/groups/{ExclusionGroupId}/members", StringComparison.OrdinalIgnoreCase);
+            (await graph.Client.GetStringAsync("subscriptions")).Contains($"/groups/{exclusionGroupId}/members", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Until the change queue is empty and no scan has been recorded for a while.</summary>
         public async Task UntilQuietAsync()
@@ -205,11 +201,11 @@ internal static class NotifyCommand
 
         private async Task<bool> RemediatedSinceAsync(DateTimeOffset since) =>
             (await ledger.ListAsync(tenantId, FindingStatus.Remediated, default))
-                .Any(entry => entry.Finding.RuleId == RuleId && entry.Finding.SubjectId == ServiceAccountId && entry.ResolvedAt >= since);
+                .Any(entry => entry.Finding.RuleId == RuleId && entry.Finding.SubjectId == serviceAccountId && entry.ResolvedAt >= since);
 
         private bool IsMember() =>
-            graph.State.Read(data => data.FindGroup(ExclusionGroupId)!["members"]!.AsArray().Any(m => (string?)m!["id"] == ServiceAccountId));
+            graph.State.Read(data => data.FindGroup(exclusionGroupId)!["members"]!.AsArray().Any(m => (string?)m!["id"] == serviceAccountId));
 
-        private static bool Mentions(ReceivedRequest alert) => Encoding.UTF8.GetString(alert.Body).Contains(ServiceAccountId, StringComparison.Ordinal);
+        private bool Mentions(ReceivedRequest alert) => Encoding.UTF8.GetString(alert.Body).Contains(serviceAccountId, StringComparison.Ordinal);
     }
 }
