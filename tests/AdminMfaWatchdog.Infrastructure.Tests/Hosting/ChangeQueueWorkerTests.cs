@@ -72,6 +72,19 @@ public sealed class ChangeQueueWorkerTests(AzuriteFixture azurite)
         Assert.Equal(2, reader.Reads);
     }
 
+    [Fact]
+    public async Task A_change_enqueued_in_this_process_wakes_a_waiting_reader_instead_of_waiting_for_its_poll()
+    {
+        var queue = new ChangeQueue(new QueueServiceClient(azurite.ConnectionString), $"q{Guid.NewGuid():N}");
+        var waiting = queue.WaitForChangesAsync(TimeSpan.FromHours(1), default);
+
+        await queue.EnqueueAsync(new ChangeMessage(ChangeSource.Notification, DateTimeOffset.UtcNow, [new ChangeItem("s1", "updated", "Groups/g1")]), default);
+
+        // Without the wake-up this would wait the hour out; the test's own limit is far below it.
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(30)), "woken by the enqueue");
+        Assert.False(await queue.WaitForChangesAsync(TimeSpan.Zero, default), "one enqueue wakes one wait, not every later one");
+    }
+
     private (ChangeQueue Queue, ChangeQueueWorker Worker) Compose(IDirectoryReader reader, string queueName)
     {
         var runtime = Runtime(reader);

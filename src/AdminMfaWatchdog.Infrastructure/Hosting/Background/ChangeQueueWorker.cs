@@ -21,6 +21,7 @@ public sealed class ChangeQueueWorker(ChangeQueue queue, ChangeProcessor process
     /// <summary>Long enough for debounce plus a scan; a message still invisible is not picked up twice.</summary>
     private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often an idle queue is read for other processes' changes; this process's own wake the worker at once.</summary>
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
 
     public async Task RunAsync(CancellationToken stopping)
@@ -31,7 +32,7 @@ public sealed class ChangeQueueWorker(ChangeQueue queue, ChangeProcessor process
             {
                 var batch = await queue.ReceiveAsync(BatchSize, VisibilityTimeout, stopping).ConfigureAwait(false);
                 foreach (var message in batch) await HandleAsync(message, stopping).ConfigureAwait(false);
-                if (batch.Count == 0) await Task.Delay(IdlePoll, clock, stopping).ConfigureAwait(false);
+                if (batch.Count == 0) await queue.WaitForChangesAsync(IdlePoll, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

@@ -20,6 +20,7 @@ public sealed class ChangeQueue(QueueServiceClient service, string queueName = C
 
     private readonly QueueClient _queue = service.GetQueueClient(queueName);
     private readonly QueueClient _poison = service.GetQueueClient(queueName + "-poison");
+    private readonly SemaphoreSlim _enqueuedHere = new(0, 1);
     private volatile bool _created;
 
     public string Name => _queue.Name;
@@ -34,7 +35,29 @@ public sealed class ChangeQueue(QueueServiceClient service, string queueName = C
         {
             await _queue.SendMessageAsync((message with { Changes = part }).ToJson(), null, null, cancellationToken).ConfigureAwait(false);
         }
+
+        // One pending wake-up is enough: the woken reader takes everything queued by then.
+        if (_enqueuedHere.CurrentCount == 0)
+        {
+            try
+            {
+                _enqueuedHere.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another enqueue signalled first.
+            }
+        }
     }
+
+    /// <summary>
+    /// Waits until this instance enqueues a change or <paramref name="timeout"/> passes, whichever is first:
+    /// a reader in the same process (serve) starts on a change at once instead of at its next poll; changes
+    /// queued by other processes still wait for the poll.
+    /// </summary>
+    /// <returns>true when woken by an enqueue, false when the timeout passed.</returns>
+    public Task<bool> WaitForChangesAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _enqueuedHere.WaitAsync(timeout, cancellationToken);
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
