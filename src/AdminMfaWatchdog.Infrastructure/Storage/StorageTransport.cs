@@ -10,6 +10,18 @@ namespace AdminMfaWatchdog.Infrastructure.Storage;
 /// </summary>
 internal static class StorageTransport
 {
+    /// <summary>Azure.Core's pipeline (retries, logging) with the service's error parser and <paramref name="authorization"/> run, in order, on every attempt.</summary>
+    public static HttpPipeline BuildPipeline(ClientOptions options, RequestFailedDetailsParser errorParser, IEnumerable<HttpPipelinePolicy> authorization)
+    {
+        var pipelineOptions = new HttpPipelineOptions(options) { RequestFailedDetailsParser = errorParser };
+        foreach (var policy in authorization)
+        {
+            pipelineOptions.PerRetryPolicies.Add(policy);
+        }
+
+        return HttpPipelineBuilder.Build(pipelineOptions);
+    }
+
     /// <param name="serviceName">"table" or "queue", for the message.</param>
     /// <param name="endpoint">The service endpoint; only its scheme, host and port are named (they hold no secret).</param>
     public static async Task SendAsync(

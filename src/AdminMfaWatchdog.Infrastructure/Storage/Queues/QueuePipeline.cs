@@ -21,13 +21,7 @@ internal sealed class QueuePipeline
         Endpoint = new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/'));
         MessageEncoding = options.MessageEncoding;
 
-        var pipelineOptions = new HttpPipelineOptions(options) { RequestFailedDetailsParser = new QueueErrorParser() };
-        foreach (var policy in authorization)
-        {
-            pipelineOptions.PerRetryPolicies.Add(policy);
-        }
-
-        _pipeline = HttpPipelineBuilder.Build(pipelineOptions);
+        _pipeline = StorageTransport.BuildPipeline(options, new QueueErrorParser(), authorization);
     }
 
     public Uri Endpoint { get; }

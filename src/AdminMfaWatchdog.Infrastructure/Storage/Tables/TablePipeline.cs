@@ -28,13 +28,7 @@ internal sealed class TablePipeline
         Endpoint = new Uri(_baseAddress);
         _serviceVersion = options.VersionHeaderValue;
 
-        var pipelineOptions = new HttpPipelineOptions(options) { RequestFailedDetailsParser = new TableErrorParser() };
-        foreach (var policy in authorization)
-        {
-            pipelineOptions.PerRetryPolicies.Add(policy);
-        }
-
-        _pipeline = HttpPipelineBuilder.Build(pipelineOptions);
+        _pipeline = StorageTransport.BuildPipeline(options, new TableErrorParser(), authorization);
     }
 
     public Uri Endpoint { get; }
