@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using AdminMfaWatchdog.Cli.Serve;
@@ -59,7 +57,7 @@ internal static class NotifyCommand
         await using var graph = await GraphSimulatorHost.StartAsync(TenantState.FromJson(tenant.SnapshotJson), new SimulatorOptions { Latency = latency });
         await using var alerts = await AlertReceiver.StartAsync();
         var tenantId = graph.State.Read(data => data.TenantId);
-        var baseUrl = $"http://127.0.0.1:{FreeLoopbackPort()}";
+        var baseUrl = $"http://127.0.0.1:{AlertReceiver.FreePort()}";
         var values = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
@@ -132,12 +130,6 @@ internal static class NotifyCommand
         return Math.Round(sorted[Math.Max(0, (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1)]);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Makes one change at a time and watches what it leads to.</summary>
     private sealed class Probe(

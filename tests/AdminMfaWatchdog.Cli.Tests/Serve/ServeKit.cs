@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using AdminMfaWatchdog.Cli.Serve;
 using AdminMfaWatchdog.Core.Ports;
@@ -65,7 +63,7 @@ internal sealed class ServeKit : IAsyncDisposable
             ? await GraphSimulatorHost.StartAsync(TenantState.FromJson(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "demo-tenant.json"))), new SimulatorOptions(), TimeProvider.System)
             : null;
         var kit = new ServeKit { Azurite = azurite, Graph = graph, Alerts = await AlertReceiver.StartAsync() };
-        var port = FreeLoopbackPort();
+        var port = AlertReceiver.FreePort();
         kit.BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         var settings = new Dictionary<string, string?>
         {
@@ -140,10 +138,4 @@ internal sealed class ServeKit : IAsyncDisposable
         Http.Dispose();
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
