@@ -18,7 +18,7 @@ internal static class ServeCommand
         var common = new CommonOptions();
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var snapshot = new Option<FileInfo>("--snapshot") { Description = "Serve a tenant snapshot instead of the tenant of the Graph settings (no remediation, no subscriptions). Without both: the embedded demo tenant." };
-        var command = new Command("serve", "Run the watchdog unattended: timer scans, Graph change notifications, and the HTTP routes /api/scan, /api/findings, /api/health.")
+        var command = new Command("serve", "Run the watchdog unattended: timer scans, Graph change notifications (/api/graph/notifications, /api/graph/lifecycle) and audit-log polling, and the HTTP routes /api/scan, /api/findings, /api/report, /api/health.")
         {
             urls, snapshot, common.Store,
         };
